@@ -1,0 +1,175 @@
+"""Claims: from an analysed article to attributed quantitative claims.
+
+For each quantity the scanner finds, the parse decides whether it asserts something about
+the world (bare years, "one" as a pronoun and figures inside dates are dropped), what it
+counts (the object noun phrase), which metric that is, who said it (attribution), for which
+period (resolved against the publication date) and which places the sentence names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from claimledger.attribution import Attributor
+from claimledger.lexicon import Lexicon
+from claimledger.models import Article, Claim, Evidence, stable_id
+from claimledger.periods import PeriodReader
+from claimledger.places import Gazetteer
+from claimledger.quantities import Quantity, Scanner
+from claimledger.taxonomy import Taxonomy
+
+OBJECT_DEPS = {"compound", "amod", "nmod"}
+SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
+
+
+@dataclass(frozen=True)
+class Extractor:
+    """Everything claim extraction needs, built once per run and passed down."""
+
+    lexicon: Lexicon
+    scanner: Scanner
+    periods: PeriodReader
+    gazetteer: Gazetteer
+    taxonomy: Taxonomy
+
+    def extract(self, article: Article, doc: Any) -> tuple[Claim, ...]:
+        attributor = Attributor(self.lexicon, doc)
+        anchor = _anchor(article)
+        claims: list[Claim] = []
+        quantities = self.scanner.scan(article.text)
+        for index, quantity in enumerate(quantities):
+            span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+            if span is None or not self._is_claim(quantity, span):
+                continue
+            unit = self._unit(quantity, span, quantities[:index])
+            claims.append(self._claim(article, quantity, unit, span, attributor, anchor))
+        return tuple(claims)
+
+    def _is_claim(self, quantity: Quantity, span: Any) -> bool:
+        token = _number_token(span)
+        if quantity.year_like and (token.ent_type_ == "DATE" or token.head.pos_ != "NOUN"):
+            return False
+        if quantity.word_one:
+            nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+            if nxt is None or nxt.lower_ in self.lexicon.one_not_count or nxt.pos_ != "NOUN":
+                return False
+        if token.ent_type_ in SKIP_ENTS and quantity.unit == "count":
+            return token.dep_ == "nummod" and token.head.ent_type_ not in SKIP_ENTS
+        return True
+
+    def _unit(self, quantity: Quantity, span: Any, earlier: list[Quantity]) -> str:
+        """A bare figure after a percentage in the same sentence is a percentage too
+        ("from 70 percent ... dwindled to less than 5")."""
+        if quantity.unit != "count":
+            return quantity.unit
+        token = _number_token(span)
+        if token.dep_ == "nummod" or token.head.pos_ == "NOUN" and token.head.i > token.i:
+            return "count"
+        sent = span.sent
+        for previous in reversed(earlier):
+            if previous.start < sent.start_char:
+                break
+            if previous.unit != "count" and quantity.start - previous.end < 120:
+                return previous.unit
+        return "count"
+
+    def _claim(
+        self,
+        article: Article,
+        quantity: Quantity,
+        unit: str,
+        span: Any,
+        attributor: Attributor,
+        anchor: dt.date | None,
+    ) -> Claim:
+        sent = span.sent
+        speaker, attribution = attributor.speaker_for(sent, quantity.start)
+        obj = object_phrase(_number_token(span), span)
+        period = self.periods.period(sent.text, quantity.start - sent.start_char, anchor)
+        value_normalized, unit_normalized = self.scanner.normalize(quantity.value, unit)
+        return Claim(
+            claim_id=stable_id(article.article_id, quantity.start, quantity.end, unit),
+            article_id=article.article_id,
+            value=quantity.value,
+            value_max=quantity.value_max,
+            unit=unit,
+            value_normalized=value_normalized,
+            unit_normalized=unit_normalized,
+            qualifier=quantity.qualifier,
+            object=obj,
+            metric=self.taxonomy.classify(obj, _governor(span), unit),
+            speaker=speaker.name if speaker else None,
+            speaker_role=speaker.role if speaker else None,
+            speaker_org=speaker.org if speaker else None,
+            attribution=attribution,  # type: ignore[arg-type]
+            period_start=period[0].isoformat() if period and period[0] else None,
+            period_end=period[1].isoformat() if period and period[1] else None,
+            places=tuple(place for _, _, place in self.gazetteer.find(sent.text)),
+            evidence=Evidence(text=sent.text.strip(), start=quantity.start, end=quantity.end),
+            surface=quantity.surface,
+        )
+
+
+def object_phrase(token: Any, span: Any) -> str:
+    """What the figure counts: the noun it modifies, with its modifiers and participle."""
+    noun = _counted_noun(token, span)
+    if noun is None:
+        return ""
+    words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ in OBJECT_DEPS and t.i > token.i]
+    words = [t for t in words if not t.like_num] + [noun]
+    phrase = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+    participle = _participle(noun)
+    return f"{phrase} {participle}".strip() if participle else phrase
+
+
+def _counted_noun(token: Any, span: Any) -> Any:
+    after_unit = span[-1]
+    for child in after_unit.children:  # "15 percent of the country", "34 of them"
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
+                return pobj
+    if token.dep_ in ("nummod", "quantmod") and token.head.pos_ in ("NOUN", "PROPN"):
+        return token.head
+    if after_unit.pos_ == "NOUN" and after_unit.i != token.i:
+        return after_unit
+    head = token.head
+    if head.pos_ in ("VERB", "AUX", "ADP"):  # "the death toll rose to 58"
+        verb = head if head.pos_ != "ADP" else head.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.pos_ == "NOUN":
+            return subject
+    previous = [t for t in span.sent if t.i < token.i and t.pos_ == "NOUN"]
+    return previous[-1] if previous else None
+
+
+def _participle(noun: Any) -> str | None:
+    for child in noun.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            return str(child.text)
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
+        return str(head.lemma_) if head.lemma_ in ("kill", "wound", "injure") else None
+    return None
+
+
+def _governor(span: Any) -> list[str]:
+    """Lemmas around the figure that say what happened: its verb and the noun's verb."""
+    token = _number_token(span)
+    lemmas = [token.head.lemma_.lower(), token.head.head.lemma_.lower()]
+    lemmas += [c.lemma_.lower() for c in token.head.children if c.dep_ in ("acl", "relcl")]
+    return lemmas
+
+
+def _number_token(span: Any) -> Any:
+    numbers = [t for t in span if t.like_num or t.pos_ == "NUM"]
+    return numbers[-1] if numbers else span[0]
+
+
+def _anchor(article: Article) -> dt.date | None:
+    value = article.published.value
+    if value is None or article.published.precision != "day":
+        return None
+    return dt.date.fromisoformat(value)

@@ -1,0 +1,202 @@
+"""The `claimledger` command: a thin adapter over the library (typer + rich)."""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Literal, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from claimledger import __version__
+from claimledger.errors import ClaimledgerError
+from claimledger.evaluate import EvalReport, load_gold, score
+from claimledger.export import export_ledger, ledger_records
+from claimledger.ingest import discover
+from claimledger.models import Claim, RunSummary
+from claimledger.pipeline import Toolkit, run
+from claimledger.report import render_report
+from claimledger.settings import Settings
+from claimledger.store import Ledger
+
+T = TypeVar("T")
+app = typer.Typer(help="A ledger of attributed quantitative claims from news articles.")
+console = Console(stderr=True)
+
+SettingsOption = Annotated[
+    Path | None, typer.Option("--settings", help="TOML file overriding the default settings.")
+]
+DbOption = Annotated[Path, typer.Option("--db", help="The SQLite ledger file.")]
+
+
+@app.command("run")
+def run_command(
+    paths: Annotated[list[str], typer.Argument(help="Article files or directories (.txt, .html).")],
+    out: Annotated[Path, typer.Option(help="Folder for ledger.db, claims.jsonl, report.html.")] = Path(
+        "out"
+    ),
+    settings_file: SettingsOption = None,
+) -> None:
+    """Extract claims from articles into the ledger, then export JSONL and the HTML report."""
+    out.mkdir(parents=True, exist_ok=True)
+    tools = _toolkit(settings_file)
+    total = sum(1 for _ in discover(paths))
+    with Ledger.open(out / "ledger.db") as ledger, _progress() as bar:
+        task = bar.add_task("articles", total=total)
+        summary = _guarded(lambda: run(paths, ledger, tools, progress=lambda _: bar.advance(task)))
+        with (out / "claims.jsonl").open("w", encoding="utf-8") as stream:
+            exported = export_ledger(ledger, "jsonl", stream)
+        (out / "report.html").write_text(_report(ledger), encoding="utf-8")
+    _print_summary(summary, exported, out)
+    if summary.processed == 0:
+        console.print("[red]No document could be processed.[/red] See the errors above.")
+        raise typer.Exit(1)
+
+
+@app.command("export")
+def export_command(
+    db: DbOption = Path("out/ledger.db"),
+    fmt: Annotated[str, typer.Option("--format", help="jsonl or csv")] = "jsonl",
+    output: Annotated[Path | None, typer.Option(help="File to write; stdout if omitted.")] = None,
+) -> None:
+    """Export every claim in the ledger (JSONL exactly as FORMATS.md, or CSV)."""
+    if fmt not in ("jsonl", "csv"):
+        raise typer.BadParameter("use --format jsonl or --format csv", param_hint="--format")
+    _require(db)
+    with Ledger.open(db) as ledger:
+        kind: Literal["jsonl", "csv"] = "jsonl" if fmt == "jsonl" else "csv"
+        if output is None:
+            count = export_ledger(ledger, kind, sys.stdout)
+        else:
+            with output.open("w", encoding="utf-8", newline="") as stream:
+                count = export_ledger(ledger, kind, stream)
+    console.print(f"exported {count} claims")
+
+
+@app.command("report")
+def report_command(
+    db: DbOption = Path("out/ledger.db"),
+    output: Annotated[Path, typer.Option(help="HTML file to write.")] = Path("out/report.html"),
+) -> None:
+    """Write the static HTML report of the ledger."""
+    _require(db)
+    with Ledger.open(db) as ledger:
+        output.write_text(_report(ledger), encoding="utf-8")
+    console.print(f"wrote {output}")
+
+
+@app.command("eval")
+def eval_command(
+    gold: Annotated[Path, typer.Option(help="Gold JSONL (FORMATS.md section 2).")],
+    articles: Annotated[Path, typer.Option(help="Folder holding the gold articles.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    verbose: Annotated[bool, typer.Option("-v", "--verbose", help="List misses.")] = False,
+    settings_file: SettingsOption = None,
+) -> None:
+    """Run the pipeline on the gold articles and score the export against the gold."""
+    entries = load_gold(gold)
+    paths = [str(articles / entry["article"]) for entry in entries]
+    tools = _toolkit(settings_file)
+    with tempfile.TemporaryDirectory() as tmp, Ledger.open(Path(tmp) / "eval.db") as ledger:
+        _guarded(lambda: run(paths, ledger, tools))
+        report = score(entries, list(ledger_records(ledger)))
+    if as_json:
+        figures = report.to_dict()
+        if not verbose:
+            figures = {k: v for k, v in figures.items() if k in ("mentions", "fields", "dates")}
+        print(json.dumps(figures, indent=2))
+    else:
+        _print_eval(report, verbose)
+
+
+@app.command("version")
+def version_command() -> None:
+    """Print the version."""
+    print(__version__)
+
+
+def _toolkit(settings_file: Path | None) -> Toolkit:
+    return _guarded(lambda: Toolkit.build(Settings.load(settings_file)))
+
+
+def _guarded(call: Callable[[], T]) -> T:
+    try:
+        return call()
+    except ClaimledgerError as error:
+        console.print(f"[red]error:[/red] {error.message}\n[bold]what to do:[/bold] {error.hint}")
+        raise typer.Exit(2) from None
+
+
+def _require(db: Path) -> None:
+    if not db.exists():
+        console.print(f"[red]error:[/red] no ledger at {db}. Run `claimledger run PATHS` first.")
+        raise typer.Exit(2)
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    )
+
+
+def _report(ledger: Ledger) -> str:
+    claims: dict[str, list[Claim]] = {}
+    for claim in ledger.claims():
+        claims.setdefault(claim.article_id, []).append(claim)
+    runs = ledger.runs()
+    return render_report(ledger.articles(), claims, ledger.errors(), runs[-1] if runs else None)
+
+
+def _print_summary(summary: RunSummary, exported: int, out: Path) -> None:
+    table = Table(title=f"claimledger run {summary.run_id}")
+    table.add_column("article")
+    table.add_column("status")
+    table.add_column("claims", justify="right")
+    for source, status, count in summary.per_article:
+        table.add_row(source, status, str(count))
+    for error in summary.errors:
+        table.add_row(error.source, f"[red]{error.kind}[/red]: {error.message}", "-")
+    console.print(table)
+    console.print(
+        f"{summary.documents} documents: {summary.new_articles} new, "
+        f"{summary.known_articles} already in the ledger, {len(summary.errors)} errors; "
+        f"{summary.new_claims} new claims ({exported} in the ledger)."
+    )
+    if summary.new_articles == 0 and summary.known_articles:
+        console.print("Nothing new: every article was already in the ledger.")
+    console.print(f"Wrote {out / 'ledger.db'}, {out / 'claims.jsonl'}, {out / 'report.html'}")
+
+
+def _print_eval(report: EvalReport, verbose: bool) -> None:
+    table = Table(title="claimledger eval")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    table.add_row("mention P / R / F1", f"{report.precision:.3f} / {report.recall:.3f} / {report.f1:.3f}")
+    for name in ("speaker", "period", "object", "qualifier"):
+        field = getattr(report, name)
+        accuracy = "n/a" if field.accuracy is None else f"{field.accuracy:.3f}"
+        table.add_row(f"{name} accuracy", f"{accuracy} ({field.correct}/{field.total})")
+    dates = report.dates
+    table.add_row("publication date", f"{dates.correct}/{dates.total}, false dates {report.false_dates}")
+    console.print(table)
+    if verbose:
+        for miss in report.misses:
+            console.print(f"miss  {miss.article}: {miss.value} {miss.unit} | {miss.evidence}")
+        for extra in report.extras:
+            console.print(f"extra {extra.article}: {extra.value} {extra.unit} | {extra.evidence}")
+        for wrong in report.wrong_fields:
+            console.print(
+                f"wrong {wrong.field} {wrong.article}: gold {wrong.gold!r} "
+                f"got {wrong.predicted!r} | {wrong.evidence}"
+            )

@@ -1,0 +1,250 @@
+"""Dates named in article text, and the publication date they support.
+
+Only explicit evidence counts. A dateline with a year gives a date. A year-less dateline
+("LATAKIA, February 16. /TASS/") or an ambiguous numeric date ("12/09/2017") is resolved
+only when the text itself decides it: a weekday named for a statement or an event that
+matches exactly one reading, or dated events that rule a reading out. Otherwise the date
+stays unknown, with a note saying why. A page timestamp (HTML metadata) that the text
+contradicts is not used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from claimledger.lexicon import Lexicon
+from claimledger.models import CleanText, PublicationDate
+
+LEAD = 260  # how much of the text opening is searched for a date line
+DATELINE_START = 80  # a date line starts this close to the top
+EVENT_WORDS = frozenset({"on", "since", "from", "until", "by", "in", "before", "after", "of"})
+STATEMENT_WEEKDAY = r"(?:said|says|told|reported|announced|stated|added|confirmed|claimed)"
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    year: int | None
+    month: int
+    day: int | None
+    weekday: int | None = None  # named alongside the date ("Thu Dec 1 2016")
+
+    def as_date(self, year: int | None = None) -> dt.date | None:
+        try:
+            return dt.date(self.year or year or 0, self.month, self.day or 1)
+        except ValueError:
+            return None
+
+
+class DateReader:
+    """Patterns for one language's month and weekday names."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+        month = lexicon.alternation(lexicon.months)
+        weekday = lexicon.alternation([*lexicon.weekdays, *(w[:3] for w in lexicon.weekdays)])
+        year = r"(?:19|20)\d\d"
+        self.month_first = re.compile(
+            rf"\b(?:(?P<wd>{weekday})\.?,?\s+)?(?P<mon>{month})\.?\s+(?P<day>\d{{1,2}})"
+            rf"(?:st|nd|rd|th)?(?:,?\s*(?P<year>{year}))?(?!\d)",
+            re.IGNORECASE,
+        )
+        self.day_first = re.compile(
+            rf"\b(?:(?P<wd>{weekday})\.?,?\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+            rf"(?P<mon>{month})\b\.?(?:,?\s+(?P<year>{year}))?",
+            re.IGNORECASE,
+        )
+        self.month_year = re.compile(rf"\b(?P<mon>{month})\.?,?\s+(?P<year>{year})\b", re.I)
+        self.numeric = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d\d)(?!\d)")
+        self.weekday_word = re.compile(rf"\b(?P<wd>{lexicon.alternation(lexicon.weekdays)})\b")
+        self.statement_weekday = re.compile(
+            rf"\b{STATEMENT_WEEKDAY}\s+(?:[A-Z][\w-]*\s+){{0,3}}(?:on\s+|late\s+|early\s+)?"
+            rf"(?P<wd>{lexicon.alternation(lexicon.weekdays)})\b",
+            re.IGNORECASE,
+        )
+
+    def mentions(self, text: str) -> Iterator[DateMention]:
+        """Dates written with a month name, in text order (overlaps resolved left first)."""
+        found: list[DateMention] = []
+        for pattern in (self.month_first, self.day_first):
+            for match in pattern.finditer(text):
+                mention = self._mention(match)
+                if mention and not any(_overlap(mention, other) for other in found):
+                    found.append(mention)
+        yield from sorted(found, key=lambda m: m.start)
+
+    def _mention(self, match: re.Match[str]) -> DateMention | None:
+        day = int(match.group("day"))
+        if not 1 <= day <= 31:
+            return None
+        weekday = match.group("wd")
+        return DateMention(
+            start=match.start(),
+            end=match.end(),
+            year=int(match.group("year")) if match.group("year") else None,
+            month=self.lex.months[match.group("mon").lower().rstrip(".")],
+            day=day,
+            weekday=self._weekday_index(weekday) if weekday else None,
+        )
+
+    def _weekday_index(self, name: str) -> int:
+        name = name.lower()
+        return next(i for i, w in enumerate(self.lex.weekdays) if w.startswith(name[:3]))
+
+    def weekdays_stated(self, text: str) -> list[int]:
+        """Weekdays on which something was said or reported ("said on Tuesday")."""
+        return [self._weekday_index(m.group("wd")) for m in self.statement_weekday.finditer(text)]
+
+    def weekdays_named(self, text: str) -> list[int]:
+        return [self._weekday_index(m.group("wd")) for m in self.weekday_word.finditer(text)]
+
+    # -- publication date ------------------------------------------------------------
+
+    def publication_date(self, clean: CleanText) -> PublicationDate:
+        text = clean.text
+        lead = text[:LEAD]
+        numeric = self.numeric.search(lead)
+        named = next((m for m in self.mentions(lead) if _dateline_position(lead, m)), None)
+        if numeric and (named is None or numeric.start() < named.start):
+            return self._numeric(numeric, text)
+        if named is not None and named.year is not None:
+            return self._dated(named, text, "dateline")
+        if named is not None:
+            return self._yearless(named, text)
+        glued = self._glued(lead)
+        if glued is not None:
+            return glued
+        return self._from_page(clean)
+
+    def _dated(self, mention: DateMention, text: str, source: str) -> PublicationDate:
+        date = mention.as_date()
+        if date is None:
+            return PublicationDate.unknown(f"'{text[mention.start:mention.end]}' is no date")
+        return PublicationDate(
+            value=date.isoformat(),
+            precision="day",
+            source=source,
+            evidence=text[mention.start : mention.end],
+            note=f"date line '{text[mention.start:mention.end]}'",
+        )
+
+    def _numeric(self, match: re.Match[str], text: str) -> PublicationDate:
+        first, second, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
+        readings = _readings(first, second, year)
+        evidence = match.group()
+        if not readings:
+            return PublicationDate.unknown(f"'{evidence}' is not a valid date either way")
+        if len({r for _, r in readings}) == 1:
+            date = readings[0][1]
+            why = "day and month are equal" if first == second else f"{readings[0][0]} only"
+            return _found(date, "dateline", evidence, f"numeric date '{evidence}' ({why})")
+        return self._decide(readings, text, evidence)
+
+    def _decide(
+        self, readings: list[tuple[str, dt.date]], text: str, evidence: str
+    ) -> PublicationDate:
+        """Pick the reading of an ambiguous date that the text supports, or abstain."""
+        stated = self.weekdays_stated(text)
+        later_events = [m for m in self.mentions(text) if m.year]
+        scores = []
+        for order, date in readings:
+            support = sum(1 for w in stated if date.weekday() == w)
+            contradicted = any(
+                (event_date := m.as_date()) is not None and event_date > date
+                for m in later_events
+            )
+            scores.append((support - 10 * contradicted, order, date))
+        scores.sort(reverse=True)
+        (best, order, date), (runner_up, *_rest) = scores[0], scores[1]
+        if best > 0 and best > runner_up:
+            note = f"'{evidence}' read {order}: a statement's weekday in the text matches"
+            return _found(date, "dateline", evidence, note)
+        if best == 0 and runner_up < 0:
+            note = f"'{evidence}' read {order}: the other reading precedes dated events"
+            return _found(date, "dateline", evidence, note)
+        return PublicationDate.unknown(
+            f"'{evidence}' could be day-first or month-first and the text does not decide"
+        )
+
+    def _yearless(self, mention: DateMention, text: str) -> PublicationDate:
+        """A dateline without a year: keep it only if exactly one plausible year fits."""
+        evidence = text[mention.start : mention.end]
+        years = sorted({m.year for m in self.mentions(text) if m.year} | _bare_years(text))
+        if not years:
+            return PublicationDate.unknown(f"year-less dateline '{evidence}' and no year in text")
+        stated = self.weekdays_stated(text)
+        candidates = [
+            date
+            for year in range(years[-1], years[-1] + 2)
+            if (date := mention.as_date(year)) is not None and date.weekday() in stated
+        ]
+        if len(candidates) == 1:
+            note = f"year-less dateline '{evidence}'; only {candidates[0].year} fits the weekday"
+            return _found(candidates[0], "dateline", evidence, note)
+        return PublicationDate.unknown(
+            f"year-less dateline '{evidence}': the text does not fix the year"
+        )
+
+    def _glued(self, lead: str) -> PublicationDate | None:
+        """'Last updated at Aug 142016': a scrape that lost the space after the day."""
+        month = self.lex.alternation(self.lex.months)
+        match = re.search(rf"\b({month})\.? (\d{{2}})((?:19|20)\d\d)\b", lead, re.IGNORECASE)
+        if match is None:
+            return None
+        try:
+            mon = self.lex.months[match.group(1).lower()]
+            date = dt.date(int(match.group(3)), mon, int(match.group(2)))
+        except ValueError:
+            return None
+        return _found(date, "dateline", match.group(), f"date line '{match.group()}'")
+
+    def _from_page(self, clean: CleanText) -> PublicationDate:
+        page = clean.meta("date")
+        if not page:
+            return PublicationDate.unknown("no date line in the text and no page date")
+        try:
+            date = dt.date.fromisoformat(page[:10])
+        except ValueError:
+            return PublicationDate.unknown(f"page date '{page}' is not a date")
+        events = [d for m in self.mentions(clean.text) if m.year and (d := m.as_date())]
+        if any(event > date for event in events):
+            return PublicationDate.unknown(
+                f"page date {page} precedes events the text dates: a page timestamp, not"
+                " the publication date"
+            )
+        return _found(date, "html_meta", page, "page metadata date, consistent with the text")
+
+
+def _found(date: dt.date, source: str, evidence: str, note: str) -> PublicationDate:
+    return PublicationDate(date.isoformat(), "day", source, evidence, note)
+
+
+def _readings(first: int, second: int, year: int) -> list[tuple[str, dt.date]]:
+    out = []
+    for order, (day, month) in (("day-first", (first, second)), ("month-first", (second, first))):
+        try:
+            out.append((order, dt.date(year, month, day)))
+        except ValueError:
+            continue
+    return out
+
+
+def _dateline_position(lead: str, mention: DateMention) -> bool:
+    """A date line opens the text (after a label, a weekday or a city), not a sentence's
+    event date ("struck the town on November 20")."""
+    before = lead[: mention.start].lower().split()
+    labelled = len(before) >= 2 and before[-2] in ("posted", "published", "updated")
+    event = bool(before) and before[-1] in EVENT_WORDS and not labelled
+    return mention.start <= DATELINE_START and not event
+
+
+def _bare_years(text: str) -> set[int]:
+    return {int(y) for y in re.findall(r"(?<![\d.,])((?:19|20)\d\d)(?![\d,])", text)}
+
+
+def _overlap(a: DateMention, b: DateMention) -> bool:
+    return a.start < b.end and b.start < a.end

@@ -1,0 +1,95 @@
+"""Per-language knowledge loaded from data files: number words, qualifiers, units, cues.
+
+A Lexicon is built once per run and passed down; it holds only immutable values and
+compiled patterns, so it pickles to worker processes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from claimledger.settings import load_data
+
+
+@dataclass(frozen=True)
+class Unit:
+    key: str
+    canonical: str
+    factor: float
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    language: str
+    number_words: dict[str, int]
+    scales: dict[str, int]
+    short_scales: dict[str, int]
+    fractions: dict[str, float]
+    qualifiers: dict[str, str]  # phrase before the figure -> qualifier
+    over_suffixes: tuple[str, ...]
+    approx_suffixes: tuple[str, ...]
+    time_units: frozenset[str]
+    id_before: frozenset[str]
+    one_not_count: frozenset[str]
+    months: dict[str, int]
+    unit_surfaces: dict[str, str]  # lower-case surface -> unit key
+    unit_prefixes: dict[str, str]
+    units: dict[str, Unit]
+    cue_verbs: frozenset[str]
+    weak_cue_verbs: frozenset[str]
+    according: tuple[str, ...]
+    roles: frozenset[str]
+    pronouns: frozenset[str]
+    titles: frozenset[str]
+    carry_openers: tuple[str, ...]
+    weekdays: tuple[str, ...]
+
+    @classmethod
+    def load(cls, language: str = "en") -> Lexicon:
+        raw = load_data(f"{language}/lexicon.toml")
+        units = load_data("units.toml")["unit"]
+        numbers, quals, excl, attr = (
+            raw["numbers"],
+            raw["qualifiers"],
+            raw["exclusions"],
+            raw["attribution"],
+        )
+        return cls(
+            language=language,
+            number_words={**numbers["units"], **numbers["tens"]},
+            scales={**numbers["scales"], "dozen": 12},
+            short_scales=dict(numbers["short_scales"]),
+            fractions=dict(numbers["fractions"]),
+            qualifiers={p: q for q in ("over", "under", "approx") for p in quals[q]},
+            over_suffixes=tuple(quals["over_suffix"]),
+            approx_suffixes=tuple(quals["approx_suffix"]),
+            time_units=frozenset(excl["time_units"]),
+            id_before=frozenset(excl["id_before"]),
+            one_not_count=frozenset(excl["one_not_count"]),
+            months=_months(excl["months"]),
+            unit_surfaces={s.lower(): u["key"] for u in units for s in u["surfaces"]},
+            unit_prefixes={p.lower(): u["key"] for u in units for p in u.get("prefixes", [])},
+            units={u["key"]: Unit(u["key"], u["canonical"], float(u["factor"])) for u in units},
+            cue_verbs=frozenset(attr["cue_verbs"]),
+            weak_cue_verbs=frozenset(attr["weak_cue_verbs"]),
+            according=tuple(attr["according"]),
+            roles=frozenset(attr["roles"]),
+            pronouns=frozenset(attr["pronouns"]),
+            titles=frozenset(attr["titles"]),
+            carry_openers=tuple(attr["carry_openers"]),
+            weekdays=tuple(raw["periods"]["weekdays"]),
+        )
+
+    def alternation(self, words: Any) -> str:
+        """A regex alternation of the words, longest first, each escaped."""
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _months(names: list[str]) -> dict[str, int]:
+    full = names[:12]
+    months = {name: index + 1 for index, name in enumerate(full)}
+    for short in names[12:]:
+        months[short] = next(i + 1 for i, name in enumerate(full) if name.startswith(short[:3]))
+    return months

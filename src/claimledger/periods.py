@@ -1,0 +1,224 @@
+"""Periods: the time span a figure covers, resolved to ISO dates.
+
+Reads the time expressions of a sentence ("from February 10 to 16", "in the past
+twenty-four hours", "since September 30, 2015", "since the beginning of the month", "on
+Sunday", "in April", "in 2017", "this year") and resolves them against the anchor, the
+publication date. Relative expressions without an anchor stay unresolved: no date is
+invented. The expression nearest to the figure wins.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from claimledger.dates import DateReader
+from claimledger.quantities import Scanner
+
+Period = tuple[dt.date | None, dt.date | None]
+UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    start: int
+    end: int
+    period: Period
+
+
+class PeriodReader:
+    def __init__(self, dates: DateReader, scanner: Scanner) -> None:
+        self.dates = dates
+        self.scanner = scanner
+        lex = dates.lex
+        month = lex.alternation(lex.months)
+        number = scanner.number.pattern
+        weekday = lex.alternation(lex.weekdays)
+        self.past = re.compile(
+            rf"\b(?:in|over|during|within|for)?\s*the\s+(?:past|last|previous)\s+"
+            rf"(?:(?P<n>{number})\s+)?(?P<unit>hour|day|week|fortnight|month|year)s?\b",
+            re.IGNORECASE,
+        )
+        self.since_start = re.compile(
+            r"\bsince\s+the\s+(?:beginning|start)\s+of\s+(?:the\s+|this\s+)?"
+            r"(?P<unit>week|month|year)\b",
+            re.IGNORECASE,
+        )
+        self.since = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?", re.IGNORECASE)
+        self.from_to = re.compile(
+            rf"\b(?:from|between)\s+(?P<mon>{month})\.?\s+(?P<d1>\d{{1,2}})\s+(?:to|and|-|–|until"
+            rf"|till|through)\s+(?:(?P<mon2>{month})\.?\s+)?(?P<d2>\d{{1,2}})\b"
+            rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?",
+            re.IGNORECASE,
+        )
+        self.weekday = re.compile(
+            rf"\b(?:on\s+|last\s+|late\s+|early\s+)?(?P<wd>{weekday})\b", re.IGNORECASE
+        )
+        self.month_in = re.compile(
+            rf"\bin\s+(?:early\s+|late\s+|mid-?)?(?P<mon>{month})\b(?:\s+(?P<year>(?:19|20)\d\d))?",
+            re.IGNORECASE,
+        )
+        self.year_in = re.compile(r"\b(?:in|during|throughout)\s+(?P<year>(?:19|20)\d\d)\b", re.I)
+        self.relative = re.compile(
+            r"\b(?P<rel>this year|last year|this month|last month|last week|this week|"
+            r"yesterday|today|overnight|tonight|this morning)\b",
+            re.IGNORECASE,
+        )
+
+    def period(self, sentence: str, figure_at: int, anchor: dt.date | None) -> Period | None:
+        """The span of the expression nearest to `figure_at` (an offset into `sentence`)."""
+        found = list(self.expressions(sentence, anchor))
+        if not found:
+            return None
+        nearest = min(found, key=lambda e: _distance(e, figure_at))
+        return nearest.period
+
+    def expressions(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
+        taken: list[tuple[int, int]] = []
+        readers: list[Callable[[str, dt.date | None], Iterator[TimeExpression]]] = [
+            self._from_to,
+            self._past,
+            self._since,
+            self._dated,
+            self._month,
+            self._year,
+            self._relative,
+            self._weekday,
+        ]
+        for reader in readers:
+            for expression in reader(text, anchor):
+                if not any(s < expression.end and expression.start < e for s, e in taken):
+                    taken.append((expression.start, expression.end))
+                    yield expression
+
+    def _from_to(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
+        for m in self.from_to.finditer(text):
+            year = int(m.group("year")) if m.group("year") else (anchor.year if anchor else None)
+            if year is None:
+                continue
+            months = self.dates.lex.months
+            first = _date(year, months[m.group("mon").lower()], int(m.group("d1")))
+            second_month = months[(m.group("mon2") or m.group("mon")).lower()]
+            second = _date(year, second_month, int(m.group("d2")))
+            if first and second:
+                yield TimeExpression(m.start(), m.end(), (first, second))
+
+    def _past(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
+        for m in self.past.finditer(text):
+            if anchor is None:
+                continue
+            count = 1.0
+            if m.group("n"):
+                number = self.scanner.number.match(m.group("n"))
+                count = (self.scanner.value_of(number) if number else None) or 1.0
+            days = max(1, round(count * UNIT_DAYS[m.group("unit").lower()]))
+            yield TimeExpression(m.start(), m.end(), (anchor - dt.timedelta(days=days), anchor))
+
+    def _since(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
+        for m in self.since_start.finditer(text):
+            if anchor is not None:
+                unit = m.group("unit").lower()
+                start = {
+                    "week": anchor - dt.timedelta(days=anchor.weekday()),
+                    "month": anchor.replace(day=1),
+                    "year": anchor.replace(month=1, day=1),
+                }[unit]
+                yield TimeExpression(m.start(), m.end(), (start, anchor))
+        for m in self.since.finditer(text):
+            rest = text[m.end() : m.end() + 40]
+            start = self._date_at(rest, anchor)
+            if start is not None:
+                yield TimeExpression(m.start(), m.end() + start[1], (start[0], anchor))
+
+    def _date_at(self, text: str, anchor: dt.date | None) -> tuple[dt.date, int] | None:
+        """A date written at the very start of `text`, and where it ends."""
+        mention = next(iter(self.dates.mentions(text)), None)
+        if mention is not None and mention.start == 0:
+            date = _resolve(mention.year, mention.month, mention.day or 1, anchor)
+            return (date, mention.end) if date else None
+        month_year = self.dates.month_year.match(text)
+        if month_year:
+            month = self.dates.lex.months[month_year.group("mon").lower().rstrip(".")]
+            return dt.date(int(month_year.group("year")), month, 1), month_year.end()
+        year = re.match(r"(?:19|20)\d\d\b", text)
+        return (dt.date(int(year.group()), 1, 1), year.end()) if year else None
+
+    def _dated(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
+        for mention in self.dates.mentions(text):
+            date = _resolve(mention.year, mention.month, mention.day or 1, anchor)
+            if date is not None:
+                yield TimeExpression(mention.start, mention.end, (date, date))
+
+    def _month(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
+        for m in self.month_in.finditer(text):
+            month = self.dates.lex.months[m.group("mon").lower()]
+            start = _resolve(int(m.group("year")) if m.group("year") else None, month, 1, anchor)
+            if start is not None:
+                last = calendar.monthrange(start.year, month)[1]
+                yield TimeExpression(m.start(), m.end(), (start, start.replace(day=last)))
+
+    def _year(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
+        for m in self.year_in.finditer(text):
+            year = int(m.group("year"))
+            yield TimeExpression(m.start(), m.end(), (dt.date(year, 1, 1), dt.date(year, 12, 31)))
+
+    def _relative(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
+        if anchor is None:
+            return
+        for m in self.relative.finditer(text):
+            yield TimeExpression(m.start(), m.end(), _relative(m.group("rel").lower(), anchor))
+
+    def _weekday(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
+        if anchor is None:
+            return
+        for m in self.weekday.finditer(text):
+            index = next(
+                i for i, w in enumerate(self.dates.lex.weekdays) if w == m.group("wd").lower()
+            )
+            date = anchor - dt.timedelta(days=(anchor.weekday() - index) % 7)
+            yield TimeExpression(m.start(), m.end(), (date, date))
+
+
+def _relative(phrase: str, anchor: dt.date) -> Period:
+    day = dt.timedelta(days=1)
+    first_of_month = anchor.replace(day=1)
+    previous_month_end = first_of_month - day
+    spans: dict[str, Period] = {
+        "this year": (anchor.replace(month=1, day=1), anchor),
+        "last year": (dt.date(anchor.year - 1, 1, 1), dt.date(anchor.year - 1, 12, 31)),
+        "this month": (first_of_month, anchor),
+        "last month": (previous_month_end.replace(day=1), previous_month_end),
+        "last week": (anchor - 7 * day, anchor),
+        "this week": (anchor - anchor.weekday() * day, anchor),
+        "yesterday": (anchor - day, anchor - day),
+        "overnight": (anchor - day, anchor),
+    }
+    return spans.get(phrase, (anchor, anchor))
+
+
+def _resolve(year: int | None, month: int, day: int, anchor: dt.date | None) -> dt.date | None:
+    """A date from its parts; a missing year is the anchor's, or the one before if later."""
+    if year is None:
+        if anchor is None:
+            return None
+        date = _date(anchor.year, month, day)
+        if date is not None and date > anchor + dt.timedelta(days=1):
+            date = _date(anchor.year - 1, month, day)
+        return date
+    return _date(year, month, day)
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _distance(expression: TimeExpression, offset: int) -> int:
+    if expression.start <= offset < expression.end:
+        return 0
+    return min(abs(expression.start - offset), abs(expression.end - offset))
