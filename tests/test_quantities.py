@@ -21,9 +21,15 @@ def found(text: str) -> list[tuple[float, float | None, str, str]]:
         ("killed some 34 terrorists", [(34, None, "count", "approx")]),
         ("at least 250000 people live", [(250000, None, "count", "over")]),
         ("nearly 1.5 million refugees", [(1.5e6, None, "count", "under")]),
-        ("Fifty terrorists and four tanks", [(50, None, "count", "exact"), (4, None, "count", "exact")]),
+        (
+            "Fifty terrorists and four tanks",
+            [(50, None, "count", "exact"), (4, None, "count", "exact")],
+        ),
         ("twenty-four hours later, twenty-four tanks", [(24, None, "count", "exact")]),
-        ("a dozen villages and two dozen trucks", [(12, None, "count", "exact"), (24, None, "count", "exact")]),
+        (
+            "a dozen villages and two dozen trucks",
+            [(12, None, "count", "exact"), (24, None, "count", "exact")],
+        ),
         ("between 40 and 50 people", [(40, 50, "count", "range")]),
         ("40-50 percent of the city", [(40, 50, "percent", "range")]),
         ("over 12,000 square kilometers", [(12000, None, "km2", "over")]),
@@ -31,11 +37,16 @@ def found(text: str) -> list[tuple[float, float | None, str, str]]:
         ("a $3bn aid package", [(3e9, None, "usd", "exact")]),
         ("nearly half of the city", [(50, None, "percent", "under")]),
         ("35+ civilians", [(35, None, "count", "over")]),
-        ("15 percent of a country of 185,000 km2", [(15, None, "percent", "exact"), (185000, None, "km2", "exact")]),
+        (
+            "15 percent of a country of 185,000 km2",
+            [(15, None, "percent", "exact"), (185000, None, "km2", "exact")],
+        ),
         ("three hundred and fifty thousand people", [(350000, None, "count", "exact")]),
     ],
 )
-def test_values_units_qualifiers(text: str, expected: list[tuple[float, float | None, str, str]]) -> None:
+def test_values_units_qualifiers(
+    text: str, expected: list[tuple[float, float | None, str, str]]
+) -> None:
     assert found(text) == expected
 
 

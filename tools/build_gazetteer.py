@@ -75,9 +75,7 @@ DEFAULT_EXTRAS = ROOT / "tools" / "places_extra.tsv"
 HEADER = ("name", "kind", "country", "lat", "lon", "geonames_id", "aliases")
 KIND_ORDER = {"country": 0, "admin1": 1, "city": 2, "other": 3}
 
-ADMIN1_COUNTRIES = frozenset(
-    "SY IQ UA YE LB JO TR IL PS LY AF IR SA EG RU".split()
-)
+ADMIN1_COUNTRIES = frozenset("SY IQ UA YE LB JO TR IL PS LY AF IR SA EG RU".split())
 SMALL_CITY_COUNTRIES = frozenset("SY IQ LB JO PS YE".split())
 LARGE_CITY_COUNTRIES = frozenset("UA TR IL LY AF IR SA EG RU".split())
 SMALL_CITY_MIN, LARGE_CITY_MIN = 5_000, 50_000
@@ -90,7 +88,8 @@ HISTORIC_COUNTRIES = frozenset({"AN", "CS"})  # Netherlands Antilles, Serbia and
 ADMIN1_CODE = re.compile(r"^[A-Z]{2}\.[A-Z0-9]{2}$")
 SECTION_KM, SECTION_RATIO = 12.0, 5
 DISTRICT_WORDS = re.compile(r"\b(?:District|[Rr]ayon|[Rr]aion|rajon|kerulet|keruelet|Masyv)\b")
-MIN_ALIAS_KEY = 4
+MIN_ALIAS_KEY = 4  # letters in a generated alias of several words
+MIN_WORD_KEY = 5  # letters in a generated one-word alias ("Raka", "Sada", "Rada" go)
 MAX_ALIAS_WORDS = 6
 SIMILARITY_MIN = 0.5
 AREA_SUFFIXES = ("Governorate", "Province", "Region", "District", "Municipality")
@@ -99,39 +98,40 @@ OBLAST_RE = re.compile(
     r"^(?P<stem>.+?) (?P<type>Oblast|Krai|Kray|Republic|Autonomous Okrug|Autonomous Oblast)$"
 )
 
-# Generated aliases never kept: English words, personal names, demonyms, organisations,
-# media and other strings that name something else far more often than the place. Keys
-# (see alias_key), so case, spaces and hyphens do not matter.
+# Generated aliases never kept: English words, personal names, demonyms, organisations, media,
+# historic names and other strings that name something else far more often than the place.
+# Keys (see alias_key), so case, spaces and hyphens do not matter. Reviewed against English
+# word frequencies (wordfreq) when the list of aliases changes.
 STOP_ALIASES = frozenset(
     """
-    about after again also america american americans arab arabs area army back bank base
-    bath bell best black border both bridge camp canal cape capital case center central
-    centre city coast colony common court cross darling data dead deal east eastern else
-    even fall farm federal field fine first flag force forest fort free front game gate
-    gulf half hall hamas hand hard harbour head heart high hill hills home hope house humus
-    iran iraq island islands isle just keys king kingdom lake land last late left less life
-    like line little long lower main male many march mark market middle mile mine more most
-    mount mountain much must name nation nice north northern ocean open other over palace
-    park part pass peace pearl plain point port post power queen ranch range rebel red
-    republic ridge river road rock rose royal rural saint sale salt sand sandy says school
-    second sham sheikh side south southern spring springs square state station still
-    street summer sunni table tall tell temple than that their them then there these they
-    this time tower town trade union unity upper valley victoria view village wall wells
-    west western what when where which white will with wood world year york young
-    duma emirates revolution qasim asad assad alassad alsham ashsham eshsham damascusalsham
-    dimashqalsham shia shiite kurd kurds kurdish turk turks turkish russian syrian iraqi
-    iranian israeli palestinian afghan yemeni libyan lebanese jordanian egyptian saudi
-    ukrainian soviet daesh isis islamic islam muslim christian jewish druze alawite
-    alawi yazidi houthi houthis hezbollah nusra levant quds alquds jazeera aljazeera
-    jazira aljazira arabiya alarabiya mayadeen almayadeen ahram alahram akhbar alakhbar
-    hayat alhayat manar almanar sabah safir assafir nahar annahar
+    about after again alley america american americans angora antioquia arab arabs archangel
+    area army athena aliyah baster bahia balch black border bridge brack brezhnev camp
+    canal capital cars center central centre city coast colony congo cross damask dimitrov
+    donbass duma eastern emirates ezra field first forest fort free front gazan guiana gulf
+    hamas harbour hatem hellas hills homo house human humus ismail ivanov jassim jaroslav
+    judah kampuchea khalil kingdom kurdistan lime luck madina magnesia manilla maroni maurice
+    mazar meshed mocha mosca mosel muharram musil neapolis nelson omran pergamon persia perlin
+    point port rania rahab rest revan rhodesia roma romanov rosette royal rural saint salem
+    salvador samar sakata salt sever sheep soul sophia south state street sverdlovsk tauris
+    tell theodosia tunes union upper valley vienne village wawa west western white wladimir
+    sadr sham alsham ashsham eshsham asad assad alassad qasim shia shiite kurd kurds kurdish
+    turk turks turkish russian syrian iraqi iranian israeli palestinian afghan yemeni libyan
+    lebanese jordanian egyptian saudi ukrainian soviet daesh isis islamic islam muslim
+    christian jewish druze alawite yazidi houthi houthis hezbollah nusra levant quds alquds
+    jazeera aljazeera jazira aljazira arabiya alarabiya ahram alahram
+    akhbar alakhbar hayat alhayat manar almanar safir assafir nahar annahar rada sabra
     ahmad ahmed hassan hussein husain omar umar mohammed muhammad mahmoud khalid khaled
-    abdullah ali salman hafez bashar saleh hadi nasser karim maria anna sofia nava dara
-    adraa florence lincoln washingtondc charlotte elizabeth george douglas hamilton
-    kingston victoria albert alexander alexandria nelson jackson
+    abdullah salman hafez bashar saleh nasser karim maria sofia artyom amani jehan riyad
+    amano zahran rafaa habbush qasab kassab elzinki alawsat aljanubi ashshamali aljanub
+    ashshimal qods
     """.split()
 )
-DEMONYM_SUFFIXES = ("ian", "ians", "ese", "ish", "i")  # informative only; see STOP_ALIASES
+# Transliteration suffixes and other-language words that turn up as trailing alias tokens
+# ("Aden khot", "Mexico by", "Donetsk i Ukraina").
+JUNK_TOKENS = frozenset("by osh oshs khot shaary shahri si i pa na qalasy kalasy sh".split())
+DIRECTIONS = frozenset(
+    "north south east west northern southern eastern western central middle upper lower".split()
+)
 
 LATIN_MARKS = str.maketrans(
     {
@@ -168,6 +168,7 @@ LATIN_MARKS = str.maketrans(
     }
 )
 ALLOWED_PUNCT = frozenset(" -'.")
+WORD_SPLIT = re.compile(r"[^\W_]+(?:'[^\W_]+)*")  # words as the matcher counts them
 UPPER_INSIDE = re.compile(r"[a-z][A-Z]")
 ARTICLE_START = re.compile(r"^(?:al|el)[- ][A-Z]")
 ARTICLE_PREFIX = re.compile(r"^(?:a[lrsdztn]|el|es|ez|ed|ash|adh|ath)[\s'-]+", re.IGNORECASE)
@@ -195,8 +196,7 @@ def alias_key(text: str) -> str:
 def is_latin(text: str) -> bool:
     """Latin letters, spaces, hyphens, apostrophes and dots only."""
     return all(
-        ch in ALLOWED_PUNCT or (ch.isalpha() and "LATIN" in unicodedata.name(ch, ""))
-        for ch in text
+        ch in ALLOWED_PUNCT or (ch.isalpha() and "LATIN" in unicodedata.name(ch, "")) for ch in text
     )
 
 
@@ -216,6 +216,7 @@ class Entry:
     prominence: float
     aliases: list[str] = field(default_factory=list)
     curated: set[str] = field(default_factory=set)  # keys of curated names and aliases
+    curated_surfaces: set[str] = field(default_factory=set)  # their spellings, preferred
     removed: set[str] = field(default_factory=set)  # keys the extras file took away
     admin_code: str | None = None  # "SY.09" for admin1 rows and cities
     area_type: str = ""  # "Governorate", "Oblast", ... for renaming admin1 clashes
@@ -268,12 +269,17 @@ def representative_point(cities: list[dict[str, Any]]) -> tuple[float, float] | 
     mid_lon = statistics.median(c["longitude"] for c in cities)
     best = min(
         cities,
-        key=lambda c: ((c["latitude"] - mid_lat) ** 2 + (c["longitude"] - mid_lon) ** 2, c["geonameid"]),
+        key=lambda c: (
+            (c["latitude"] - mid_lat) ** 2 + (c["longitude"] - mid_lon) ** 2,
+            c["geonameid"],
+        ),
     )
     return round(best["latitude"], 5), round(best["longitude"], 5)
 
 
-def group_cities(cities: dict[int, dict[str, Any]]) -> tuple[dict[str, list[Any]], dict[str, list[Any]]]:
+def group_cities(
+    cities: dict[int, dict[str, Any]],
+) -> tuple[dict[str, list[Any]], dict[str, list[Any]]]:
     by_country: dict[str, list[Any]] = defaultdict(list)
     by_admin1: dict[str, list[Any]] = defaultdict(list)
     for city in cities.values():
@@ -331,7 +337,7 @@ def middle_east_name(sub: Any, aliases: list[str]) -> str:
     for alias in aliases:
         stem = strip_area_suffix(alias)
         if stem and stem.isascii():
-            return alias if alias_key(stem) in STOP_ALIASES else stem
+            return alias if alias_key(stem) in DIRECTIONS else stem
     return ascii_name(sub.name)
 
 
@@ -464,7 +470,11 @@ def city_entries(src: Sources, capitals: dict[int, str]) -> list[Entry]:
     kept = []
     for city in wanted:
         large_only = city["countrycode"] in LARGE_CITY_COUNTRIES
-        if large_only and city["geonameid"] not in capitals and is_section(city, big[city["countrycode"]]):
+        if (
+            large_only
+            and city["geonameid"] not in capitals
+            and is_section(city, big[city["countrycode"]])
+        ):
             continue
         kept.append(city_entry(city))
     return kept
@@ -515,6 +525,7 @@ def apply_extra(entry: Entry, extra: Extra) -> None:
         entry.lat, entry.lon = extra.lat, extra.lon
     entry.aliases.extend(extra.aliases)
     entry.curated |= {alias_key(a) for a in [extra.name, *extra.aliases]}
+    entry.curated_surfaces |= {clean_surface(a) for a in [extra.name, *extra.aliases]}
     entry.removed |= {alias_key(a) for a in extra.removals}
     entry.similarity_bases += [extra.name, *extra.aliases]
     entry.prominence = max(entry.prominence, 1.0)
@@ -577,6 +588,7 @@ def merge_regions_into_cities(entries: list[Entry]) -> list[Entry]:
             continue
         city.aliases.extend(entry.aliases)
         city.curated |= entry.curated
+        city.curated_surfaces |= entry.curated_surfaces
         city.removed |= entry.removed
         city.similarity_bases.append(entry.name)
     return kept
@@ -638,11 +650,13 @@ def similar(alias: str, bases: Iterable[str]) -> bool:
 def acceptable(alias: str, entry: Entry, world: dict[str, tuple[int, int]]) -> bool:
     """The rules a generated alias must pass (curated aliases skip them)."""
     key = alias_key(alias)
-    if len(key) < MIN_ALIAS_KEY or key in STOP_ALIASES or not is_latin(alias):
+    words = re.split(r"[\s-]+", alias)
+    shortest = MIN_WORD_KEY if len(words) == 1 else MIN_ALIAS_KEY
+    if len(key) < shortest or key in STOP_ALIASES or not is_latin(alias):
         return False
     if not (alias[:1].isupper() or ARTICLE_START.match(alias)) or UPPER_INSIDE.search(alias):
         return False
-    if len(re.split(r"[\s-]+", alias)) > MAX_ALIAS_WORDS:
+    if len(words) > MAX_ALIAS_WORDS or any(w in JUNK_TOKENS for w in words[1:]):
         return False
     if entry.similarity_bases and not similar(alias, entry.similarity_bases):
         return False
@@ -651,37 +665,61 @@ def acceptable(alias: str, entry: Entry, world: dict[str, tuple[int, int]]) -> b
 
 
 def candidate_aliases(entry: Entry, world: dict[str, tuple[int, int]]) -> Iterator[tuple[str, str]]:
-    """(key, surface) pairs worth keeping for one row, curated first."""
-    seen = {entry.key}
-    surfaces = [clean_surface(a) for a in entry.aliases]
-    ordered = sorted(surfaces, key=lambda a: (alias_key(a) not in entry.curated, not a.isascii(), a))
+    """(key, spelling) pairs worth keeping for one row: every curated spelling, and one
+    generated spelling for each further key."""
+    for alias in sorted(entry.curated_surfaces - {entry.name}):
+        yield alias_key(alias), alias
+    seen = {entry.key} | entry.curated | entry.removed
+    # The matcher lets a key span several words of text only when a spelling with several
+    # words has it, so those win ("Kafr Anbel" over "Kafranbel"); then ASCII spellings and
+    # those with the fewest punctuation marks.
+    ordered = sorted(
+        {clean_surface(a) for a in entry.aliases},
+        key=lambda a: (
+            -len(WORD_SPLIT.findall(a)),
+            not a.isascii(),
+            sum(not ch.isalnum() for ch in a),
+            a,
+        ),
+    )
     for alias in ordered:
         key = alias_key(alias)
-        if not key or key in seen or key in entry.removed:
-            continue
-        if key in entry.curated or acceptable(alias, entry, world):
+        if key and key not in seen and acceptable(alias, entry, world):
             seen.add(key)
-            yield key, alias if alias.isascii() or key in entry.curated else ascii_name(alias)
+            yield key, alias if alias.isascii() else ascii_name(alias)
 
 
-def resolve_aliases(entries: list[Entry], world: dict[str, tuple[int, int]]) -> dict[int, list[str]]:
-    """Each alias key to one row: never another row's canonical name; else the best rank."""
-    canonical = {e.key for e in entries}
-    owners: dict[str, tuple[tuple[bool, float, int], int, str]] = {}
+def resolve_aliases(
+    entries: list[Entry], world: dict[str, tuple[int, int]]
+) -> dict[int, list[str]]:
+    """Each alias key to one row: never another row's canonical name; else the best rank.
+
+    A row may keep several curated spellings of one key ("US", "U.S."); no key is shared
+    between rows.
+    """
+    canonical = {e.key: index for index, e in enumerate(entries)}
+    owners: dict[str, tuple[tuple[bool, float, int], int]] = {}
+    spellings: dict[tuple[int, str], list[str]] = defaultdict(list)
+    problems = []
     for index, entry in enumerate(entries):
         for key, surface in candidate_aliases(entry, world):
-            if key in canonical:
+            if canonical.get(key, index) != index:
                 if key in entry.curated:
-                    raise SystemExit(f"curated alias {surface!r} of {entry.name!r} is a place name")
+                    problems.append(f"curated alias {surface!r} of {entry.name!r} names a place")
                 continue
-            claim = (rank(entry, key), index, surface)
-            if key not in owners or claim[0] > owners[key][0]:
-                owners[key] = claim
-            elif claim[0] == owners[key][0] and key in entry.curated:
-                raise SystemExit(f"curated alias {surface!r} is claimed twice")
+            spellings[(index, key)].append(surface)
+            claim = (rank(entry, key), index)
+            if key in owners and owners[key][1] != index:
+                if key in entry.curated and owners[key][0][0]:
+                    problems.append(f"curated alias {surface!r} of {entry.name!r} is claimed twice")
+                if claim[0] <= owners[key][0]:
+                    continue
+            owners[key] = claim
+    if problems:
+        raise SystemExit("\n".join(problems))
     result: dict[int, list[str]] = defaultdict(list)
-    for _key, (_rank, index, surface) in owners.items():
-        result[index].append(surface)
+    for key, (_rank, index) in owners.items():
+        result[index].extend(spellings[(index, key)])
     return result
 
 

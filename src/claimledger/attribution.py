@@ -47,6 +47,7 @@ class Attributor:
 
     def speaker_for(self, sent: Any, offset: int) -> tuple[Speaker | None, str]:
         """(speaker, attribution) for a figure at character `offset` inside `sent`."""
+        self._read_up_to(sent)
         quote = next(((s, e) for s, e in self.quotes if s <= offset < e), None)
         if quote is not None:
             speaker = self._quote_speaker(quote, sent)
@@ -56,6 +57,13 @@ class Attributor:
         if found is not None:
             return found, "reported"
         return None, "outlet"
+
+    def _read_up_to(self, sent: Any) -> None:
+        """Read every earlier sentence first, so names and roles are known in order."""
+        for earlier in self.doc.sents:
+            if earlier.start >= sent.start:
+                break
+            self.sentence_speaker(earlier)
 
     def sentence_speaker(self, sent: Any) -> Speaker | None:
         """The speaker a whole sentence is attributed to (cached per sentence)."""
@@ -89,26 +97,54 @@ class Attributor:
         for token in sent:
             if token.lemma_.lower() not in self.lex.cue_verbs or token.pos_ not in ("VERB", "AUX"):
                 continue
-            if self._quoted(token.idx):
+            if self._quoted(token.idx) or _claims_lives(token):
                 continue
-            subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
-            if subject is None and token.dep_ in ("conj", "advcl") and token.head.pos_ == "VERB":
-                subject = next((c for c in token.head.children if c.dep_ in SUBJECTS), None)
+            subject = self._subject(token)
+            if subject is None or not self._speaker_like(subject):
+                subject = self._inverted(token)  # "... 60 people, said the Observatory"
             if subject is None:
-                continue
-            if token.lemma_.lower() in self.lex.weak_cue_verbs and not _agentive(subject):
                 continue
             speaker = self._resolve(subject)
             if speaker is not None:
                 return speaker
         return None
 
+    def _inverted(self, verb: Any) -> Any:
+        if verb.lemma_.lower() == "tell":
+            return None  # "told Sputnik": the listener, not the speaker
+        deps = ("dobj", "nsubj", "attr", "npadvmod", "appos")
+        after = [c for c in verb.children if c.i > verb.i and c.dep_ in deps and not c.like_num]
+        return next((c for c in after if self._speaker_like(c)), None)
+
+    def _subject(self, verb: Any) -> Any:
+        """The active subject, the agent of a passive ("was reported by X"), or the subject
+        of the verb this one is coordinated with ("... and added")."""
+        if any(c.dep_ == "auxpass" for c in verb.children):
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None and verb.dep_ in ("conj", "advcl") and verb.head.pos_ == "VERB":
+            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        return subject if subject is not None else _left_subject(verb)
+
+    def _speaker_like(self, token: Any) -> bool:
+        if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+            return False
+        if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.pos_ == "PRON":
+            return True
+        if token.pos_ == "PROPN":
+            return True
+        words = (token.lower_, token.lemma_.lower())
+        return any(w in self.lex.speaker_nouns or w in self.lex.roles for w in words)
+
     def _quote_speaker(self, quote: tuple[int, int], sent: Any) -> Speaker | None:
         """The speaker of a quotation: a cue outside the quote in its closing or opening
         sentence, else the speaker of the sentence before the quote opened."""
         doc = self.doc
         for position in (quote[1], quote[0]):
-            span = doc.char_span(position, min(position + 1, len(doc.text)), alignment_mode="expand")
+            span = doc.char_span(
+                position, min(position + 1, len(doc.text)), alignment_mode="expand"
+            )
             if span is None or len(span) == 0:
                 continue
             speaker = self.sentence_speaker(span[0].sent)
@@ -121,7 +157,7 @@ class Attributor:
         return None
 
     def _carries(self, sent: Any) -> bool:
-        opening = sent.text.lstrip("\"“ ").lower()
+        opening = sent.text.lstrip('"“ ').lower()
         return any(opening.startswith(phrase + " ") for phrase in self.lex.carry_openers)
 
     def _quoted(self, offset: int) -> bool:
@@ -134,21 +170,22 @@ class Attributor:
         if head.pos_ == "PRON" or text in self.lex.pronouns:
             return self._antecedent(person=text in ("he", "she", "i"), before=head.idx)
         tokens = _phrase(head)
-        person = self._person_in(tokens)
-        org = _org_in(tokens)
         role = next((t.text.lower() for t in tokens if t.text.lower() in self.lex.roles), None)
+        name = _proper_name(head)
+        person = self._person_in(tokens) if name is None or head.ent_type_ == "PERSON" else None
+        org = _org_in(tokens)
         if person is not None:
             return Speaker(self._full_name(person), role=role, org=org, person=True)
-        if head.text.lower() in self.lex.roles and org is None:
-            known = self._by_role(head.text.lower(), before=head.idx)
-            if known is not None:
-                return known
+        if name is not None:
+            return Speaker(self._full_org(name), role=role, org=org or name)
+        if text in self.lex.document_nouns and org is None and self.history:
+            return self.history[-1]
         if org is not None:
             return Speaker(self._full_org(org), role=role, org=org)
+        known = self._by_role(text) or self._by_descriptor(tokens)
+        if known is not None:
+            return known
         if head.pos_ in ("NOUN", "PROPN"):
-            known = self._by_word(head.text, before=head.idx)
-            if known is not None:
-                return known
             return Speaker(_clean_phrase(tokens, self.lex), role=role)
         return None
 
@@ -186,22 +223,87 @@ class Attributor:
                 return Speaker(self._full_name(earlier[-1].text), person=True)
         return None
 
-    def _by_role(self, role: str, before: int) -> Speaker | None:
+    def _by_role(self, role: str) -> Speaker | None:
+        """'the spokesman' / 'the source' -> the last speaker introduced in that role."""
+        if role not in self.lex.roles:
+            return None
         for speaker in reversed(self.history):
-            if speaker.role == role and speaker.person:
+            if speaker.role == role or speaker.name.lower().endswith(role):
                 return speaker
         return None
 
-    def _by_word(self, word: str, before: int) -> Speaker | None:
-        """'the ministry' / 'the Observatory' -> the organisation named with that word."""
-        word = word.lower()
+    def _by_descriptor(self, tokens: list[Any]) -> Speaker | None:
+        """'the monitor' / 'the ministry' -> the organisation the article names that way."""
+        phrase = " ".join(t.lower_ for t in tokens if t.dep_ not in ("det", "punct"))
+        keys = [k for k in self.lex.descriptors if re.search(rf"\b{re.escape(k)}$", phrase)]
+        if not keys:
+            return None
+        words = self.lex.descriptors[max(keys, key=len)]
         for speaker in reversed(self.history):
-            if word in speaker.name.lower().split() or (speaker.org and word in speaker.org.lower()):
-                return Speaker(speaker.org or speaker.name, org=speaker.org)
-        for ent in self.doc.ents:
-            if ent.label_ == "ORG" and word in ent.text.lower().split() and len(ent) > 1:
-                return Speaker(ent.text.removeprefix("the ").removeprefix("The "), org=ent.text)
+            if any(w in speaker.name.lower() for w in words):
+                return speaker
+        name = _named_with(self.doc.text, words)
+        return Speaker(name, org=name) if name else None
+
+
+def _named_with(text: str, words: tuple[str, ...]) -> str | None:
+    """The longest capitalised name in the text that contains one of the words."""
+    names = []
+    for word in words:
+        pattern = (
+            r"(?:\b[A-Z][\w'-]*\s+){0,3}"
+            + r"\s+".join(w.capitalize() for w in word.split())
+            + r"(?:\s+(?:for|of)(?:\s+the)?(?:\s+[A-Z][\w'-]*){1,3})?"
+        )
+        names += [m.group().strip() for m in re.finditer(pattern, text)]
+    names = [n.removeprefix("The ") for n in names if len(n.split()) > 1]
+    return max(names, key=len) if names else None
+
+
+def _left_subject(verb: Any) -> Any:
+    """The noun phrase right before a verb the parser left without a subject ("... the
+    center for reconciliation of the warring parties in Syria said"): its outermost noun."""
+    if verb.i == verb.sent.start:
         return None
+    token = verb.doc[verb.i - 1]
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    while token.dep_ in ("pobj", "prep", "compound", "amod") and token.head.i < token.i:
+        token = token.head
+    return token if token.pos_ in ("NOUN", "PROPN") else None
+
+
+def _proper_name(head: Any) -> str | None:
+    """A capitalised name around the head that is not a person ("Reporters Without
+    Borders", "Syrian Observatory for Human Rights", "SOHR"), if there is one."""
+    if head.ent_type_ == "PERSON" or not head.text[:1].isupper():
+        return None
+    doc, start, end = head.doc, head.i, head.i
+    while start > head.sent.start and _name_part(doc[start - 1]):
+        start -= 1
+    while end + 1 < head.sent.end and _name_part(doc[end + 1]):
+        end += 1
+    while doc[end].lower_ in CONNECTORS:
+        end -= 1
+    while doc[start].lower_ in CONNECTORS:
+        start += 1
+    tokens = doc[start : end + 1]
+    if len(tokens) == 1 and (head.pos_ != "PROPN" or head.i == head.sent.start):
+        return None
+    if any(t.ent_type_ == "PERSON" for t in tokens) and not any(
+        t.lower_ in CONNECTORS for t in tokens
+    ):
+        return None
+    return str(tokens.text)
+
+
+CONNECTORS = frozenset({"of", "for", "the", "and", "on", "in"})
+
+
+def _name_part(token: Any) -> bool:
+    return (token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN", "ADJ", "ADP")) or (
+        token.lower_ in CONNECTORS
+    )
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
@@ -248,6 +350,11 @@ def _org_in(tokens: list[Any]) -> str | None:
         return None
     best = max(named, key=len)
     return " ".join(t.text for t in best).removeprefix("the ").removeprefix("The ")
+
+
+def _claims_lives(verb: Any) -> bool:
+    """'claiming the lives of seven people' is no attribution."""
+    return any(c.dep_ == "dobj" and c.lower_ in ("life", "lives") for c in verb.children)
 
 
 def _agentive(subject: Any) -> bool:

@@ -9,13 +9,13 @@ period (resolved against the publication date) and which places the sentence nam
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from claimledger.attribution import Attributor
 from claimledger.lexicon import Lexicon
 from claimledger.models import Article, Claim, Evidence, stable_id
-from claimledger.periods import PeriodReader
+from claimledger.periods import PeriodReader, TimeExpression
 from claimledger.places import Gazetteer
 from claimledger.quantities import Quantity, Scanner
 from claimledger.taxonomy import Taxonomy
@@ -37,6 +37,8 @@ class Extractor:
     def extract(self, article: Article, doc: Any) -> tuple[Claim, ...]:
         attributor = Attributor(self.lexicon, doc)
         anchor = _anchor(article)
+        skip = _dateline_end(article)
+        events = self.periods.events(article.text, anchor, skip)
         claims: list[Claim] = []
         quantities = self.scanner.scan(article.text)
         for index, quantity in enumerate(quantities):
@@ -44,8 +46,24 @@ class Extractor:
             if span is None or not self._is_claim(quantity, span):
                 continue
             unit = self._unit(quantity, span, quantities[:index])
-            claims.append(self._claim(article, quantity, unit, span, attributor, anchor))
+            claim = self._claim(article, quantity, unit, span, attributor, anchor, skip)
+            claims.append(self._dated_by_event(claim, events))
         return tuple(claims)
+
+    def _dated_by_event(self, claim: Claim, events: list[TimeExpression]) -> Claim:
+        """A figure about an event takes the date of the event the text last dated (or its
+        first dated event, for headlines and leads) when its own sentence has no time."""
+        if claim.period_start or claim.period_end or not events:
+            return claim
+        if claim.metric == "other" or self.taxonomy.aggregation(claim.metric) == "cumulative":
+            return claim
+        earlier = [e for e in events if e.start < claim.evidence.start]
+        start, end = (earlier[-1] if earlier else events[0]).period
+        return replace(
+            claim,
+            period_start=start.isoformat() if start else None,
+            period_end=end.isoformat() if end else None,
+        )
 
     def _is_claim(self, quantity: Quantity, span: Any) -> bool:
         token = _number_token(span)
@@ -65,7 +83,7 @@ class Extractor:
         if quantity.unit != "count":
             return quantity.unit
         token = _number_token(span)
-        if token.dep_ == "nummod" or token.head.pos_ == "NOUN" and token.head.i > token.i:
+        if token.dep_ == "nummod" or (token.head.pos_ == "NOUN" and token.head.i > token.i):
             return "count"
         sent = span.sent
         for previous in reversed(earlier):
@@ -83,11 +101,13 @@ class Extractor:
         span: Any,
         attributor: Attributor,
         anchor: dt.date | None,
+        skip: int,
     ) -> Claim:
         sent = span.sent
         speaker, attribution = attributor.speaker_for(sent, quantity.start)
         obj = object_phrase(_number_token(span), span)
-        period = self.periods.period(sent.text, quantity.start - sent.start_char, anchor)
+        at = quantity.start - sent.start_char
+        period = self.periods.period(sent.text, at, anchor, skip - sent.start_char)
         value_normalized, unit_normalized = self.scanner.normalize(quantity.value, unit)
         return Claim(
             claim_id=stable_id(article.article_id, quantity.start, quantity.end, unit),
@@ -166,6 +186,15 @@ def _governor(span: Any) -> list[str]:
 def _number_token(span: Any) -> Any:
     numbers = [t for t in span if t.like_num or t.pos_ == "NUM"]
     return numbers[-1] if numbers else span[0]
+
+
+def _dateline_end(article: Article) -> int:
+    """End offset of the date line that gave the publication date (0 if none)."""
+    evidence = article.published.evidence
+    if article.published.source != "dateline" or not evidence:
+        return 0
+    at = article.text.find(evidence)
+    return at + len(evidence) if 0 <= at < 300 else 0
 
 
 def _anchor(article: Article) -> dt.date | None:

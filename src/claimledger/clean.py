@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from claimledger.errors import ExtractionError
@@ -18,7 +19,28 @@ from claimledger.models import CleanText, Span
 from claimledger.settings import load_data
 
 FUNCTION_WORDS = frozenset(
-    "a an and as at by for from in into of on or over the to with after vs via".split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "over",
+        "the",
+        "to",
+        "with",
+        "after",
+        "vs",
+        "via",
+    ]
 )
 _WORD = re.compile(r"\S+")
 
@@ -105,7 +127,26 @@ def _find(rule: ChromeRule, text: str) -> list[Span]:
 
 _COUNTER = re.compile(r"[ \t]+(\d+)(?=\s|$)")
 SENTENCE_STARTERS = frozenset(
-    "a an at the in on as after about more over some this these two three four five".split()
+    [
+        "a",
+        "an",
+        "at",
+        "the",
+        "in",
+        "on",
+        "as",
+        "after",
+        "about",
+        "more",
+        "over",
+        "some",
+        "this",
+        "these",
+        "two",
+        "three",
+        "four",
+        "five",
+    ]
 )
 
 
@@ -159,8 +200,8 @@ def _headline_end(text: str, start: int) -> int:
     return run[-1].end()
 
 
-def _merge(spans: object) -> tuple[Span, ...]:
-    ordered = sorted(spans, key=lambda s: (s.start, -s.end))  # type: ignore[attr-defined]
+def _merge(spans: Iterable[Span]) -> tuple[Span, ...]:
+    ordered = sorted(spans, key=lambda s: (s.start, -s.end))
     merged: list[Span] = []
     for span in ordered:
         if merged and span.start <= merged[-1].end:

@@ -38,9 +38,9 @@ DbOption = Annotated[Path, typer.Option("--db", help="The SQLite ledger file.")]
 @app.command("run")
 def run_command(
     paths: Annotated[list[str], typer.Argument(help="Article files or directories (.txt, .html).")],
-    out: Annotated[Path, typer.Option(help="Folder for ledger.db, claims.jsonl, report.html.")] = Path(
-        "out"
-    ),
+    out: Annotated[
+        Path, typer.Option(help="Folder for ledger.db, claims.jsonl, report.html.")
+    ] = Path("out"),
     settings_file: SettingsOption = None,
 ) -> None:
     """Extract claims from articles into the ledger, then export JSONL and the HTML report."""
@@ -182,13 +182,17 @@ def _print_eval(report: EvalReport, verbose: bool) -> None:
     table = Table(title="claimledger eval")
     table.add_column("measure")
     table.add_column("value", justify="right")
-    table.add_row("mention P / R / F1", f"{report.precision:.3f} / {report.recall:.3f} / {report.f1:.3f}")
+    table.add_row(
+        "mention P / R / F1", f"{report.precision:.3f} / {report.recall:.3f} / {report.f1:.3f}"
+    )
     for name in ("speaker", "period", "object", "qualifier"):
         field = getattr(report, name)
         accuracy = "n/a" if field.accuracy is None else f"{field.accuracy:.3f}"
         table.add_row(f"{name} accuracy", f"{accuracy} ({field.correct}/{field.total})")
     dates = report.dates
-    table.add_row("publication date", f"{dates.correct}/{dates.total}, false dates {report.false_dates}")
+    table.add_row(
+        "publication date", f"{dates.correct}/{dates.total}, false dates {report.false_dates}"
+    )
     console.print(table)
     if verbose:
         for miss in report.misses:

@@ -123,13 +123,13 @@ class DateReader:
     def _dated(self, mention: DateMention, text: str, source: str) -> PublicationDate:
         date = mention.as_date()
         if date is None:
-            return PublicationDate.unknown(f"'{text[mention.start:mention.end]}' is no date")
+            return PublicationDate.unknown(f"'{text[mention.start : mention.end]}' is no date")
         return PublicationDate(
             value=date.isoformat(),
             precision="day",
             source=source,
             evidence=text[mention.start : mention.end],
-            note=f"date line '{text[mention.start:mention.end]}'",
+            note=f"date line '{text[mention.start : mention.end]}'",
         )
 
     def _numeric(self, match: re.Match[str], text: str) -> PublicationDate:
@@ -154,8 +154,7 @@ class DateReader:
         for order, date in readings:
             support = sum(1 for w in stated if date.weekday() == w)
             contradicted = any(
-                (event_date := m.as_date()) is not None and event_date > date
-                for m in later_events
+                (event_date := m.as_date()) is not None and event_date > date for m in later_events
             )
             scores.append((support - 10 * contradicted, order, date))
         scores.sort(reverse=True)

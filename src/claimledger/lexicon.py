@@ -44,6 +44,9 @@ class Lexicon:
     pronouns: frozenset[str]
     titles: frozenset[str]
     carry_openers: tuple[str, ...]
+    speaker_nouns: frozenset[str]
+    document_nouns: frozenset[str]
+    descriptors: dict[str, tuple[str, ...]]
     weekdays: tuple[str, ...]
 
     @classmethod
@@ -79,6 +82,9 @@ class Lexicon:
             pronouns=frozenset(attr["pronouns"]),
             titles=frozenset(attr["titles"]),
             carry_openers=tuple(attr["carry_openers"]),
+            speaker_nouns=frozenset(attr["speaker_nouns"]),
+            document_nouns=frozenset(attr["document_nouns"]),
+            descriptors={k: tuple(v) for k, v in attr["descriptors"].items()},
             weekdays=tuple(raw["periods"]["weekdays"]),
         )
 

@@ -61,27 +61,62 @@ class PeriodReader:
             rf"\bin\s+(?:early\s+|late\s+|mid-?)?(?P<mon>{month})\b(?:\s+(?P<year>(?:19|20)\d\d))?",
             re.IGNORECASE,
         )
-        self.year_in = re.compile(r"\b(?:in|during|throughout)\s+(?P<year>(?:19|20)\d\d)\b", re.I)
+        self.year_in = re.compile(
+            r"\b(?:in|during|throughout)\s+(?P<year>(?:19|20)\d\d)"
+            r"(?:\s*(?:and|-|–|to)\s*(?P<year2>(?:19|20)\d\d))?\b",
+            re.I,
+        )
+        self.since_event = re.compile(
+            r"\bsince\b[^.;]{0,60}?\b(?:began|begun|started|erupted|broke out|beginning|start)"
+            r"\s+(?:in|on)\s+",
+            re.I,
+        )
+        self.weekday_pair = re.compile(
+            rf"\b(?:late\s+|early\s+)?(?P<wd>{weekday})\s+(?:and|to|-)\s+(?:late\s+|early\s+)?"
+            rf"(?P<wd2>{weekday})\b",
+            re.IGNORECASE,
+        )
+        self.statement_before = re.compile(
+            r"\b(?:said|says|told|reported|announced|stated|added|confirmed|claimed|statement"
+            r"|reporters|journalists|reports?)\b[^.;]{0,30}$",
+            re.IGNORECASE,
+        )
         self.relative = re.compile(
             r"\b(?P<rel>this year|last year|this month|last month|last week|this week|"
+            r"during the week|the whole weekend|over the weekend|this weekend|"
             r"yesterday|today|overnight|tonight|this morning)\b",
             re.IGNORECASE,
         )
 
-    def period(self, sentence: str, figure_at: int, anchor: dt.date | None) -> Period | None:
-        """The span of the expression nearest to `figure_at` (an offset into `sentence`)."""
-        found = list(self.expressions(sentence, anchor))
+    def period(
+        self, sentence: str, figure_at: int, anchor: dt.date | None, skip: int = 0
+    ) -> Period | None:
+        """The span of the expression nearest to `figure_at` (an offset into `sentence`);
+        expressions starting before `skip` (the date line) are not periods."""
+        found = [e for e in self.expressions(sentence, anchor) if e.start >= skip]
         if not found:
             return None
         nearest = min(found, key=lambda e: _distance(e, figure_at))
         return nearest.period
 
+    def events(self, text: str, anchor: dt.date | None, skip: int = 0) -> list[TimeExpression]:
+        """Dated events of the article in text order: expressions naming a day or a span
+        of at most a week ("on Sunday", "late Saturday and early Sunday", "on April 4")."""
+        return [
+            e
+            for e in self.expressions(text, anchor)
+            if e.start >= skip
+            and e.period[0] is not None
+            and e.period[1] is not None
+            and (e.period[1] - e.period[0]).days <= 7
+        ]
+
     def expressions(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
         taken: list[tuple[int, int]] = []
         readers: list[Callable[[str, dt.date | None], Iterator[TimeExpression]]] = [
             self._from_to,
-            self._past,
             self._since,
+            self._past,
             self._dated,
             self._month,
             self._year,
@@ -127,11 +162,20 @@ class PeriodReader:
                     "year": anchor.replace(month=1, day=1),
                 }[unit]
                 yield TimeExpression(m.start(), m.end(), (start, anchor))
+        for m in self.since_event.finditer(text):
+            event = self._date_at(text[m.end() : m.end() + 40], anchor)
+            if event is not None:
+                yield TimeExpression(m.start(), m.end() + event[1], (event[0], anchor))
         for m in self.since.finditer(text):
             rest = text[m.end() : m.end() + 40]
-            start = self._date_at(rest, anchor)
-            if start is not None:
-                yield TimeExpression(m.start(), m.end() + start[1], (start[0], anchor))
+            weekday = self.weekday.match(rest)
+            if weekday is not None and anchor is not None:
+                day = self._weekday_date(weekday.group("wd"), anchor)
+                yield TimeExpression(m.start(), m.end() + weekday.end(), (day, anchor))
+                continue
+            since = self._date_at(rest, anchor)
+            if since is not None:
+                yield TimeExpression(m.start(), m.end() + since[1], (since[0], anchor))
 
     def _date_at(self, text: str, anchor: dt.date | None) -> tuple[dt.date, int] | None:
         """A date written at the very start of `text`, and where it ends."""
@@ -162,8 +206,11 @@ class PeriodReader:
 
     def _year(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
         for m in self.year_in.finditer(text):
-            year = int(m.group("year"))
-            yield TimeExpression(m.start(), m.end(), (dt.date(year, 1, 1), dt.date(year, 12, 31)))
+            year, last = int(m.group("year")), int(m.group("year2") or m.group("year"))
+            if last >= year:
+                yield TimeExpression(
+                    m.start(), m.end(), (dt.date(year, 1, 1), dt.date(last, 12, 31))
+                )
 
     def _relative(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
         if anchor is None:
@@ -172,14 +219,24 @@ class PeriodReader:
             yield TimeExpression(m.start(), m.end(), _relative(m.group("rel").lower(), anchor))
 
     def _weekday(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
+        """Event weekdays ("on Sunday", "late Saturday and early Sunday"); the weekday of a
+        statement ("said on Tuesday") dates the statement, not the figure."""
         if anchor is None:
             return
+        for m in self.weekday_pair.finditer(text):
+            first = self._weekday_date(m.group("wd"), anchor)
+            second = self._weekday_date(m.group("wd2"), anchor)
+            yield TimeExpression(m.start(), m.end(), (min(first, second), max(first, second)))
         for m in self.weekday.finditer(text):
-            index = next(
-                i for i, w in enumerate(self.dates.lex.weekdays) if w == m.group("wd").lower()
-            )
-            date = anchor - dt.timedelta(days=(anchor.weekday() - index) % 7)
+            if self.statement_before.search(text[max(0, m.start() - 45) : m.start()]):
+                continue
+            date = self._weekday_date(m.group("wd"), anchor)
             yield TimeExpression(m.start(), m.end(), (date, date))
+
+    def _weekday_date(self, name: str, anchor: dt.date) -> dt.date:
+        """The latest date on or before the anchor that falls on the weekday."""
+        index = next(i for i, w in enumerate(self.dates.lex.weekdays) if w == name.lower())
+        return anchor - dt.timedelta(days=(anchor.weekday() - index) % 7)
 
 
 def _relative(phrase: str, anchor: dt.date) -> Period:
@@ -192,11 +249,20 @@ def _relative(phrase: str, anchor: dt.date) -> Period:
         "this month": (first_of_month, anchor),
         "last month": (previous_month_end.replace(day=1), previous_month_end),
         "last week": (anchor - 7 * day, anchor),
+        "during the week": (anchor - 7 * day, anchor),
+        "the whole weekend": _weekend(anchor),
+        "over the weekend": _weekend(anchor),
+        "this weekend": _weekend(anchor),
         "this week": (anchor - anchor.weekday() * day, anchor),
         "yesterday": (anchor - day, anchor - day),
         "overnight": (anchor - day, anchor),
     }
     return spans.get(phrase, (anchor, anchor))
+
+
+def _weekend(anchor: dt.date) -> Period:
+    sunday = anchor - dt.timedelta(days=(anchor.weekday() - 6) % 7)
+    return sunday - dt.timedelta(days=1), sunday
 
 
 def _resolve(year: int | None, month: int, day: int, anchor: dt.date | None) -> dt.date | None:

@@ -101,7 +101,9 @@ def run(
 ) -> RunSummary:
     """Process every document under `paths` into the ledger and return what happened."""
     started = dt.datetime.now(dt.UTC)
-    summary = RunSummary(run_id=started.strftime("%Y%m%dT%H%M%S%fZ"), started_at=started.isoformat())
+    summary = RunSummary(
+        run_id=started.strftime("%Y%m%dT%H%M%S%fZ"), started_at=started.isoformat()
+    )
     paths = list(paths)
     ledger.start_run(summary.run_id, summary.started_at, paths, __version__)
     pending = list(_prepared(paths, ledger, tools, summary, progress))
@@ -129,7 +131,9 @@ def _prepared(
 ) -> Iterator[Article]:
     seen: set[str] = set()
     sources = [s for s in discover(paths) if _keep(s, summary)]
-    for raw in read_all((s for s in sources if isinstance(s, str)), tools.settings.max_document_bytes):
+    for raw in read_all(
+        (s for s in sources if isinstance(s, str)), tools.settings.max_document_bytes
+    ):
         summary.documents += 1
         if isinstance(raw, DocumentError):
             summary.errors.append(raw)

@@ -18,7 +18,9 @@ from claimledger.lexicon import Lexicon
 from claimledger.models import Qualifier
 
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_NUMERIC_DATE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}h\d{2}\b")
+_NUMERIC_DATE = re.compile(
+    r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}h\d{2}\b"
+)
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,10 @@ class Taxonomy:
                 return metric.key
         return "other"
 
+    def aggregation(self, key: str) -> str:
+        """cumulative | per_period | either; `other` counts as either."""
+        return next((m.aggregation for m in self.metrics if m.key == key), "either")
+
     def keys(self) -> list[str]:
         return [metric.key for metric in self.metrics] + ["other"]
 
