@@ -9,18 +9,21 @@ period (resolved against the publication date) and which places the sentence nam
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
 from claimledger.attribution import Attributor
 from claimledger.lexicon import Lexicon
-from claimledger.models import Article, Claim, Evidence, stable_id
+from claimledger.models import Article, Claim, Evidence, Place, stable_id
 from claimledger.periods import PeriodReader, TimeExpression
 from claimledger.places import Gazetteer
 from claimledger.quantities import Quantity, Scanner
 from claimledger.taxonomy import Taxonomy
 
 OBJECT_DEPS = {"compound", "amod", "nmod"}
+LENGTH_UNITS = {"km", "mi", "m"}
+EVENT_ADJECTIVES = {"dead", "killed", "wounded", "injured", "missing", "displaced", "hurt"}
 SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
 
 
@@ -105,7 +108,7 @@ class Extractor:
     ) -> Claim:
         sent = span.sent
         speaker, attribution = attributor.speaker_for(sent, quantity.start)
-        obj = object_phrase(_number_token(span), span)
+        obj = object_phrase(_number_token(span), span, unit)
         at = quantity.start - sent.start_char
         period = self.periods.period(sent.text, at, anchor, skip - sent.start_char)
         value_normalized, unit_normalized = self.scanner.normalize(quantity.value, unit)
@@ -126,19 +129,23 @@ class Extractor:
             attribution=attribution,  # type: ignore[arg-type]
             period_start=period[0].isoformat() if period and period[0] else None,
             period_end=period[1].isoformat() if period and period[1] else None,
-            places=tuple(place for _, _, place in self.gazetteer.find(sent.text)),
+            places=_unique(place for _, _, place in self.gazetteer.find(sent.text)),
             evidence=Evidence(text=sent.text.strip(), start=quantity.start, end=quantity.end),
             surface=quantity.surface,
         )
 
 
-def object_phrase(token: Any, span: Any) -> str:
-    """What the figure counts: the noun it modifies, with its modifiers and participle."""
+def object_phrase(token: Any, span: Any, unit: str) -> str:
+    """What the figure counts: the noun it modifies with its modifiers, plus the verb that
+    says what happened to it ("civilians killed"); a verb alone when there is no noun
+    ("30 more were wounded" -> "wounded"); "distance" for lengths."""
+    if unit in LENGTH_UNITS:
+        return "distance"
     noun = _counted_noun(token, span)
     if noun is None:
-        return ""
+        return _event_word(token, span) or ""
     words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ in OBJECT_DEPS and t.i > token.i]
-    words = [t for t in words if not t.like_num] + [noun]
+    words = [t for t in words if not t.like_num and t.i != noun.i] + [noun]
     phrase = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
     participle = _participle(noun)
     return f"{phrase} {participle}".strip() if participle else phrase
@@ -156,23 +163,47 @@ def _counted_noun(token: Any, span: Any) -> Any:
     if after_unit.pos_ == "NOUN" and after_unit.i != token.i:
         return after_unit
     head = token.head
+    if token.dep_ == "pobj" and head.head.pos_ == "NOUN" and head.head.i < token.i:
+        return head.head  # "a population of 1.5 million", "the death toll at 58"
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj", "conj"):
+        return None  # the figure stands for the noun: its verb says what it counts
     if head.pos_ in ("VERB", "AUX", "ADP"):  # "the death toll rose to 58"
         verb = head if head.pos_ != "ADP" else head.head
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and subject.pos_ == "NOUN":
+        if subject is not None and subject.pos_ == "NOUN" and subject.i < token.i:
             return subject
-    previous = [t for t in span.sent if t.i < token.i and t.pos_ == "NOUN"]
-    return previous[-1] if previous else None
+    return None
+
+
+def _event_word(token: Any, span: Any) -> str | None:
+    """The verb or adjective that says what a bare figure counts."""
+    doc = token.doc
+    following = doc[span.end] if span.end < len(doc) else None
+    if following is not None and following.lower_ in EVENT_ADJECTIVES:
+        return str(following.lower_)
+    head = token.head
+    if head.pos_ == "VERB" and head.i != token.i:
+        return _past_participle(head)
+    return None
 
 
 def _participle(noun: Any) -> str | None:
     for child in noun.children:
         if child.dep_ == "acl" and child.tag_ == "VBN":
             return str(child.text)
+        if child.dep_ == "amod" and child.lower_ in EVENT_ADJECTIVES and child.i > noun.i:
+            return str(child.lower_)
     head = noun.head
     if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
-        return str(head.lemma_) if head.lemma_ in ("kill", "wound", "injure") else None
+        return _past_participle(head)
     return None
+
+
+def _past_participle(verb: Any) -> str:
+    if verb.tag_ in ("VBN", "VBD"):
+        return str(verb.lower_)
+    lemma = str(verb.lemma_.lower())
+    return lemma + ("d" if lemma.endswith("e") else "ed")
 
 
 def _governor(span: Any) -> list[str]:
@@ -184,8 +215,12 @@ def _governor(span: Any) -> list[str]:
 
 
 def _number_token(span: Any) -> Any:
-    numbers = [t for t in span if t.like_num or t.pos_ == "NUM"]
+    numbers = [t for t in span if t.like_num or t.pos_ == "NUM" or t.lower_ == "dozen"]
     return numbers[-1] if numbers else span[0]
+
+
+def _unique(places: Iterable[Place]) -> tuple[Place, ...]:
+    return tuple(dict.fromkeys(places))
 
 
 def _dateline_end(article: Article) -> int:

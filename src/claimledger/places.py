@@ -165,7 +165,7 @@ class _Target:
     words: bool
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Matcher:
     """Leftmost-longest matching of name keys over the words of a text.
 
@@ -267,10 +267,7 @@ def _add(targets: dict[str, _Target], key: str, index: int, name: str) -> None:
         forms = None if exact is None else frozenset({exact})
         targets[key] = _Target(index, forms, several)
         return
-    if old.exact is None or exact is None:
-        forms = None
-    else:
-        forms = old.exact | {exact}
+    forms = None if old.exact is None or exact is None else old.exact | {exact}
     targets[key] = _Target(old.entry, forms, old.words or several)
 
 
@@ -285,6 +282,9 @@ class Gazetteer:
 
     entries: tuple[Entry, ...]
     matcher: Matcher
+
+    def __repr__(self) -> str:
+        return f"Gazetteer({len(self.entries)} places, {len(self.matcher.targets)} names)"
 
     @classmethod
     def load(cls, path: Path | None = None) -> Gazetteer:
