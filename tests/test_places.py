@@ -308,6 +308,7 @@ def test_find_spelling_variants(gazetteer: Gazetteer, text: str, expected: list[
         "Operation Euphrates Shield",
         "the State Duma and the Verkhovna Rada",
         "Bashar al-Assad and Ahrar al-Sham",
+        "it cost US$ 5 million, or US $58 a barrel, the USA Today network said",
     ],
 )
 def test_find_ignores_what_is_not_a_place(gazetteer: Gazetteer, text: str) -> None:

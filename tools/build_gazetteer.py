@@ -129,7 +129,9 @@ STOP_ALIASES = words(
     ahmad ahmed hassan hussein husain omar umar mohammed muhammad mahmoud khalid khaled
     abdullah salman hafez bashar saleh nasser karim maria sofia artyom amani jehan riyad
     amano zahran rafaa habbush qasab kassab elzinki alawsat aljanubi ashshamali aljanub
-    ashshimal qods
+    ashshimal qods mare mari pristine sparta kline katana liber saiyan paras dilly amara saran
+    sofie valli yunus columbo ammon saris perma baste gustaf ivanova berenice athene parisi
+    shahi loman amare jerri khadr dania damas suess merson nagin habla belin matai baris liman
     """
 )
 # Transliteration suffixes and other-language words that turn up as trailing alias tokens

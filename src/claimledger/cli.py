@@ -204,3 +204,7 @@ def _print_eval(report: EvalReport, verbose: bool) -> None:
                 f"wrong {wrong.field} {wrong.article}: gold {wrong.gold!r} "
                 f"got {wrong.predicted!r} | {wrong.evidence}"
             )
+
+
+if __name__ == "__main__":
+    app()

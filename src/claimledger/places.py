@@ -14,7 +14,7 @@ generated from GeoNames data by `tools/build_gazetteer.py`; nothing is downloade
 - a possessive or plural "s" may follow ("Syria's", and "Syrias" where the apostrophe was
   stripped), but "Hamas" is not Hama's and a demonym is not a place ("Syrian");
 - phrases that contain a place name but name something else ("Washington Post", "Times of
-  Israel", "Al Mayadeen TV") are skipped whole.
+  Israel", "Al Mayadeen TV") are skipped whole, and so is a currency ("US$ 5 million").
 
 Lookup by name (`Gazetteer.lookup`) ignores case entirely.
 
@@ -73,6 +73,12 @@ NOT_PLACES = (
     "Islamic State in Iraq and the Levant",
     "Palestine Liberation Organization",
     "Popular Front for the Liberation of Palestine",
+    "USA Today",
+    "Georgetown University",
+    "Real Madrid",
+    "Van der",
+    "Van den",
+    "Van de",
     "New Jersey",
     "New Mexico",
     "New England",
@@ -91,6 +97,8 @@ START_RE = re.compile(
 )
 # What may join the words of one name: a space or two, a hyphen or dash, " - ", ", " (as in
 # "Washington, D.C."), or the dot of an abbreviation ("U.S.", "St. Petersburg").
+# "US$ 5 million", "US $58": a currency, not a place.
+CURRENCY_RE = re.compile(r" ?\$")
 NEXT_RE = re.compile(r"(?: {1,2}|\u00a0| - |, |[-\u2010\u2011\u2013]|\. ?)(?=[^\W_])")
 APOSTROPHES = "'\u2019\u02bc"
 LATIN_MARKS = str.maketrans(
@@ -196,7 +204,7 @@ class Matcher:
             found = self._longest(text, start.start())
             if found is not None:
                 done, target = found
-                if target.entry is not None:
+                if target.entry is not None and not CURRENCY_RE.match(text, done):
                     yield start.start(), done, target.entry
 
     def _longest(self, text: str, start: int) -> tuple[int, _Target] | None:

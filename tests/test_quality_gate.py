@@ -1,0 +1,52 @@
+"""The CI quality gate: eval on the dev gold must stay at or above the pinned floors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from claimledger.evaluate import load_gold, score
+from claimledger.export import ledger_records
+from claimledger.pipeline import run
+from claimledger.store import Ledger
+from tests.conftest import ROOT, SHARED
+
+FLOORS = json.loads((ROOT / "quality" / "floors.json").read_text(encoding="utf-8"))
+GOLD = ROOT / FLOORS["gold"]
+
+
+@pytest.fixture(scope="module")
+def measured(tmp_path_factory: pytest.TempPathFactory, toolkit: Any, nlp: Any) -> dict[str, Any]:
+    if not GOLD.exists():
+        pytest.skip(f"no gold at {GOLD}: ../shared must sit beside the repository")
+    gold = load_gold(GOLD)
+    paths = [str(SHARED / "corpus" / "articles" / entry["article"]) for entry in gold]
+    with Ledger.open(tmp_path_factory.mktemp("gate") / "eval.db") as ledger:
+        run(paths, ledger, toolkit, nlp=nlp)
+        report = score(gold, list(ledger_records(ledger)))
+    figures: dict[str, Any] = report.to_dict()
+    return figures
+
+
+def figure(measured: dict[str, Any], name: str) -> float:
+    if name == "mention_f1":
+        return float(measured["mentions"]["f1"])
+    if name == "dates":
+        return float(measured["dates"]["accuracy"])
+    return float(measured["fields"][name]["accuracy"])
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS["floors"]))
+def test_figure_at_or_above_its_floor(measured: dict[str, Any], name: str) -> None:
+    assert figure(measured, name) >= FLOORS["floors"][name], f"{name} fell below its floor"
+
+
+def test_no_false_publication_dates(measured: dict[str, Any]) -> None:
+    assert measured["dates"]["false_dates"] <= FLOORS["max_false_dates"]
+
+
+def test_floors_file_is_sane() -> None:
+    assert all(0 < value <= 1 for value in FLOORS["floors"].values())
