@@ -363,6 +363,7 @@ def test_load_from_a_path(tmp_path: Path) -> None:
         "name\tkind\n",
         "\t".join(HEADER) + "\nX\tvillage\tSY\t1\t2\t\t\n",
         "\t".join(HEADER) + "\nX\n",
+        "\t".join(HEADER) + "\nX\tcity\tSY\tnorth\t2\t\t\n",
     ],
 )
 def test_malformed_files_are_rejected(text: str) -> None:

@@ -33,8 +33,9 @@ Naming and aliases:
 - An admin1 region whose English name equals a city of its country (Aleppo, Idlib, Homs) is
   merged into the city row: one row, the city's coordinates and id, kind `city`.
 - Aliases are Latin-script spellings only. Two spellings that differ only in case, diacritics,
-  spaces, hyphens or apostrophes count as one (`alias_key`), because the matcher ignores those
-  differences; the file keeps one spelling per key.
+  spaces, hyphens or apostrophes share a key (`alias_key`) and the matcher treats them alike,
+  so the file keeps one generated spelling per key (every curated one: "US" and "U.S.").
+  No key belongs to two rows.
 - A generated alias is dropped when it has 3 letters or fewer, is a common English word, a
   personal name, a demonym or otherwise on STOP_ALIASES, looks nothing like the place's own
   names (historic and foreign exonyms such as Beroea for Aleppo), is the primary name of a more
@@ -434,7 +435,9 @@ def capital_ids(src: Sources, by_country: dict[str, list[Any]]) -> dict[int, str
             if target in {alias_key(c["name"]), *(alias_key(a) for a in c["alternatenames"])}
         ]
         if not candidates:
-            print(f"warning: capital {capital!r} of {iso} not found", file=sys.stderr)
+            print(
+                f"note: capital {capital!r} of {iso} not in cities500 (see extras)", file=sys.stderr
+            )
             continue
         best = max(candidates, key=lambda c: (alias_key(c["name"]) == target, c["population"]))
         found[int(best["geonameid"])] = iso
@@ -611,7 +614,7 @@ def loser_name(entry: Entry, winner: Entry, names: dict[str, str], regions: dict
         return f"{entry.name} City"
     if entry.country == winner.country and entry.admin_code in regions:
         return f"{entry.name}, {regions[entry.admin_code]}"
-    return f"{entry.name}, {names[entry.country]}"
+    return f"{entry.name}, {names.get(entry.country, entry.country or entry.kind)}"
 
 
 def resolve_name_clashes(entries: list[Entry]) -> None:

@@ -108,7 +108,7 @@ class Extractor:
     ) -> Claim:
         sent = span.sent
         speaker, attribution = attributor.speaker_for(sent, quantity.start)
-        obj = object_phrase(_number_token(span), span, unit)
+        obj = object_phrase(_number_token(span), span, unit, self.lexicon.event_verbs)
         at = quantity.start - sent.start_char
         period = self.periods.period(sent.text, at, anchor, skip - sent.start_char)
         value_normalized, unit_normalized = self.scanner.normalize(quantity.value, unit)
@@ -135,7 +135,7 @@ class Extractor:
         )
 
 
-def object_phrase(token: Any, span: Any, unit: str) -> str:
+def object_phrase(token: Any, span: Any, unit: str, events: frozenset[str]) -> str:
     """What the figure counts: the noun it modifies with its modifiers, plus the verb that
     says what happened to it ("civilians killed"); a verb alone when there is no noun
     ("30 more were wounded" -> "wounded"); "distance" for lengths."""
@@ -143,11 +143,11 @@ def object_phrase(token: Any, span: Any, unit: str) -> str:
         return "distance"
     noun = _counted_noun(token, span)
     if noun is None:
-        return _event_word(token, span) or ""
+        return _event_word(token, span, events) or ""
     words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ in OBJECT_DEPS and t.i > token.i]
     words = [t for t in words if not t.like_num and t.i != noun.i] + [noun]
     phrase = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
-    participle = _participle(noun)
+    participle = _participle(noun, events)
     return f"{phrase} {participle}".strip() if participle else phrase
 
 
@@ -175,26 +175,26 @@ def _counted_noun(token: Any, span: Any) -> Any:
     return None
 
 
-def _event_word(token: Any, span: Any) -> str | None:
+def _event_word(token: Any, span: Any, events: frozenset[str]) -> str | None:
     """The verb or adjective that says what a bare figure counts."""
     doc = token.doc
     following = doc[span.end] if span.end < len(doc) else None
     if following is not None and following.lower_ in EVENT_ADJECTIVES:
         return str(following.lower_)
     head = token.head
-    if head.pos_ == "VERB" and head.i != token.i:
+    if head.pos_ == "VERB" and head.i != token.i and head.lemma_.lower() in events:
         return _past_participle(head)
     return None
 
 
-def _participle(noun: Any) -> str | None:
+def _participle(noun: Any, events: frozenset[str]) -> str | None:
     for child in noun.children:
         if child.dep_ == "acl" and child.tag_ == "VBN":
             return str(child.text)
         if child.dep_ == "amod" and child.lower_ in EVENT_ADJECTIVES and child.i > noun.i:
             return str(child.lower_)
     head = noun.head
-    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_ in events:
         return _past_participle(head)
     return None
 

@@ -48,6 +48,7 @@ class Lexicon:
     document_nouns: frozenset[str]
     descriptors: dict[str, tuple[str, ...]]
     weekdays: tuple[str, ...]
+    event_verbs: frozenset[str]
 
     @classmethod
     def load(cls, language: str = "en") -> Lexicon:
@@ -86,6 +87,7 @@ class Lexicon:
             document_nouns=frozenset(attr["document_nouns"]),
             descriptors={k: tuple(v) for k, v in attr["descriptors"].items()},
             weekdays=tuple(raw["periods"]["weekdays"]),
+            event_verbs=frozenset(raw["objects"]["event_verbs"]),
         )
 
     def alternation(self, words: Any) -> str:

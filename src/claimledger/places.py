@@ -26,7 +26,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -97,9 +97,9 @@ START_RE = re.compile(
 )
 # What may join the words of one name: a space or two, a hyphen or dash, " - ", ", " (as in
 # "Washington, D.C."), or the dot of an abbreviation ("U.S.", "St. Petersburg").
+NEXT_RE = re.compile(r"(?: {1,2}|\u00a0| - |, |[-\u2010\u2011\u2013]|\. ?)(?=[^\W_])")
 # "US$ 5 million", "US $58": a currency, not a place.
 CURRENCY_RE = re.compile(r" ?\$")
-NEXT_RE = re.compile(r"(?: {1,2}|\u00a0| - |, |[-\u2010\u2011\u2013]|\. ?)(?=[^\W_])")
 APOSTROPHES = "'\u2019\u02bc"
 LATIN_MARKS = str.maketrans(
     {
@@ -178,10 +178,10 @@ class Matcher:
     """Leftmost-longest matching of name keys over the words of a text.
 
     `targets` maps each key to what it stands for; `prefixes` holds every prefix of every key,
-    so a scan stops extending a candidate as soon as no name can start that way.
+    so a scan stops extending a candidate as soon as no name can continue that way.
     """
 
-    targets: dict[str, _Target]
+    targets: Mapping[str, _Target]
     prefixes: frozenset[str]
 
     @classmethod
@@ -327,7 +327,8 @@ class Gazetteer:
 
 
 class GazetteerError(ValueError):
-    """The gazetteer file is malformed: a wrong header, a short row or an unknown kind."""
+    """The gazetteer file is malformed: a wrong header, a short row, a number that does not
+    parse or an unknown kind."""
 
 
 def read_entries(text: str) -> Iterator[Entry]:
@@ -339,7 +340,10 @@ def read_entries(text: str) -> Iterator[Entry]:
     for line, row in enumerate(reader, start=2):
         if len(row) != len(HEADER):
             raise GazetteerError(f"line {line}: {len(row)} columns, expected {len(HEADER)}")
-        yield _entry(row)
+        try:
+            yield _entry(row)
+        except ValueError as error:
+            raise GazetteerError(f"line {line}: {error}") from error
 
 
 def _entry(row: list[str]) -> Entry:
