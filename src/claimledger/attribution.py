@@ -141,7 +141,7 @@ class Attributor:
         """The speaker of a quotation: a cue outside the quote in its closing or opening
         sentence, else the speaker of the sentence before the quote opened."""
         doc = self.doc
-        for position in (quote[1], quote[0]):
+        for position in (quote[1] - 1, quote[0]):
             span = doc.char_span(
                 position, min(position + 1, len(doc.text)), alignment_mode="expand"
             )
