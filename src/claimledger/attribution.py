@@ -44,6 +44,7 @@ class Attributor:
         self.people = [e for e in self.doc.ents if e.label_ == "PERSON"]
         self._sentences: dict[int, tuple[Speaker | None, str]] = {}
         self._previous: Speaker | None = None
+        self._carried = 0
 
     def speaker_for(self, sent: Any, offset: int) -> tuple[Speaker | None, str]:
         """(speaker, attribution) for a figure at character `offset` inside `sent`."""
@@ -70,13 +71,23 @@ class Attributor:
         if sent.start_char in self._sentences:
             return self._sentences[sent.start_char][0]
         speaker = self._according(sent) or self._cue(sent)
-        if speaker is None and self._carries(sent):
-            speaker = self._previous
-        self._sentences[sent.start_char] = (speaker, "")
         if speaker is not None:
+            self._carried = 0
             self.history.append(speaker)
+        elif self._previous is not None and self._continues(sent):
+            speaker = self._previous
+            self._carried += 1
+        self._sentences[sent.start_char] = (speaker, "")
         self._previous = speaker
         return speaker
+
+    def _continues(self, sent: Any) -> bool:
+        """A sentence without a cue of its own goes on with the previous speaker: an
+        explicit opener ("Of them"), or the next sentence or two of the same paragraph."""
+        if self._carries(sent):
+            return True
+        same_paragraph = "\n" not in self.doc.text[sent.start_char - 2 : sent.start_char]
+        return same_paragraph and self._carried < self.lex.carry_sentences
 
     # -- cues ------------------------------------------------------------------------
 
@@ -99,9 +110,7 @@ class Attributor:
                 continue
             if self._quoted(token.idx) or _claims_lives(token):
                 continue
-            subject = self._subject(token)
-            if subject is None or not self._speaker_like(subject):
-                subject = self._inverted(token)  # "... 60 people, said the Observatory"
+            subject = self._speaker_of(token)
             if subject is None:
                 continue
             speaker = self._resolve(subject)
@@ -116,16 +125,34 @@ class Attributor:
         after = [c for c in verb.children if c.i > verb.i and c.dep_ in deps and not c.like_num]
         return next((c for c in after if self._speaker_like(c)), None)
 
-    def _subject(self, verb: Any) -> Any:
-        """The active subject, the agent of a passive ("was reported by X"), or the subject
-        of the verb this one is coordinated with ("... and added")."""
-        if any(c.dep_ == "auxpass" for c in verb.children):
-            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-            return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None and verb.dep_ in ("conj", "advcl") and verb.head.pos_ == "VERB":
-            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-        return subject if subject is not None else _left_subject(verb)
+    def _speaker_of(self, verb: Any) -> Any:
+        """The token heading who speaks through this cue verb, trying in turn: its own
+        subject (or a passive's agent), an inverted subject ("..., said the Observatory"),
+        the noun phrase right before it ("... a local source told Sputnik"), and the subject
+        of the verb it is coordinated with ("... and added")."""
+        own = _own_subject(verb)
+        if own is not None and self._acceptable(own, verb):
+            return own
+        inverted = self._inverted(verb)
+        if inverted is not None:
+            return inverted
+        left = _left_subject(verb)
+        if left is not None and left is not own and self._speaker_like(left):
+            return left
+        if verb.dep_ in ("conj", "advcl") and verb.head.pos_ == "VERB":
+            shared = _own_subject(verb.head)
+            if shared is not None and self._speaker_like(shared):
+                return shared
+        return None
+
+    def _acceptable(self, subject: Any, verb: Any) -> bool:
+        """Any noun subject of a strong cue ("a Facebook page said"), a speaker-like one
+        otherwise; never a counted noun ("60 people said")."""
+        if any(c.like_num for c in subject.children) or subject.like_num:
+            return False
+        if verb.lemma_.lower() in self.lex.strong_cue_verbs and subject.pos_ in ("NOUN", "PROPN"):
+            return True
+        return self._speaker_like(subject)
 
     def _speaker_like(self, token: Any) -> bool:
         if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
@@ -260,12 +287,24 @@ def _named_with(text: str, words: tuple[str, ...]) -> str | None:
     return max(names, key=len) if names else None
 
 
+def _own_subject(verb: Any) -> Any:
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
 def _left_subject(verb: Any) -> Any:
     """The noun phrase right before a verb the parser left without a subject ("... the
     center for reconciliation of the warring parties in Syria said"): its outermost noun."""
-    if verb.i == verb.sent.start:
+    index = verb.i - 1
+    if index > verb.sent.start and verb.doc[index].text == ")":  # "Network (SLN) reported"
+        while index > verb.sent.start and verb.doc[index].text != "(":
+            index -= 1
+        index -= 1
+    if index < verb.sent.start:
         return None
-    token = verb.doc[verb.i - 1]
+    token = verb.doc[index]
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
     while token.dep_ in ("pobj", "prep", "compound", "amod") and token.head.i < token.i:

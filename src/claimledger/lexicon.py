@@ -39,6 +39,8 @@ class Lexicon:
     units: dict[str, Unit]
     cue_verbs: frozenset[str]
     weak_cue_verbs: frozenset[str]
+    strong_cue_verbs: frozenset[str]
+    carry_sentences: int
     according: tuple[str, ...]
     roles: frozenset[str]
     pronouns: frozenset[str]
@@ -78,6 +80,8 @@ class Lexicon:
             units={u["key"]: Unit(u["key"], u["canonical"], float(u["factor"])) for u in units},
             cue_verbs=frozenset(attr["cue_verbs"]),
             weak_cue_verbs=frozenset(attr["weak_cue_verbs"]),
+            strong_cue_verbs=frozenset(attr["strong_cue_verbs"]),
+            carry_sentences=int(attr["carry_sentences"]),
             according=tuple(attr["according"]),
             roles=frozenset(attr["roles"]),
             pronouns=frozenset(attr["pronouns"]),
