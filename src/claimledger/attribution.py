@@ -131,13 +131,15 @@ class Attributor:
         the noun phrase right before it ("... a local source told Sputnik"), and the subject
         of the verb it is coordinated with ("... and added")."""
         own = _own_subject(verb)
-        if own is not None and self._acceptable(own, verb):
+        left = _left_subject(verb)
+        if left is not None and (left is own or not self._speaker_like(left)):
+            left = None
+        if own is not None and self._acceptable(own, verb) and not _far(own, verb, left):
             return own
         inverted = self._inverted(verb)
         if inverted is not None:
             return inverted
-        left = _left_subject(verb)
-        if left is not None and left is not own and self._speaker_like(left):
+        if left is not None:
             return left
         if verb.dep_ in ("conj", "advcl") and verb.head.pos_ == "VERB":
             shared = _own_subject(verb.head)
@@ -285,6 +287,13 @@ def _named_with(text: str, words: tuple[str, ...]) -> str | None:
         names += [m.group().strip() for m in re.finditer(pattern, text)]
     names = [n.removeprefix("The ") for n in names if len(n.split()) > 1]
     return max(names, key=len) if names else None
+
+
+def _far(subject: Any, verb: Any, left: Any) -> bool:
+    """A subject a dozen words before its verb, or a dateline city ("DAMASCUS (Sputnik)"),
+    loses to a speaker right before the verb ("... a local source told Sputnik")."""
+    dateline = subject.i + 1 < len(subject.doc) and subject.doc[subject.i + 1].text == "("
+    return left is not None and (verb.i - subject.i > 12 or dateline)
 
 
 def _own_subject(verb: Any) -> Any:
