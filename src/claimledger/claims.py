@@ -53,12 +53,21 @@ class Extractor:
             claims.append(self._dated_by_event(claim, events))
         return tuple(claims)
 
+    def _is_event(self, claim: Claim) -> bool:
+        """A figure about something that happened (killed, struck, destroyed), not a state
+        (a population, a coalition's size)."""
+        if self.taxonomy.aggregation(claim.metric) == "cumulative":
+            return False
+        if claim.metric != "other":
+            return True
+        return any(word in EVENT_ADJECTIVES for word in claim.object.split())
+
     def _dated_by_event(self, claim: Claim, events: list[TimeExpression]) -> Claim:
         """A figure about an event takes the date of the event the text last dated (or its
         first dated event, for headlines and leads) when its own sentence has no time."""
         if claim.period_start or claim.period_end or not events:
             return claim
-        if claim.metric == "other" or self.taxonomy.aggregation(claim.metric) == "cumulative":
+        if claim.unit != "count" or not self._is_event(claim):
             return claim
         earlier = [e for e in events if e.start < claim.evidence.start]
         start, end = (earlier[-1] if earlier else events[0]).period
@@ -169,6 +178,9 @@ def _counted_noun(token: Any, span: Any) -> Any:
         return None  # the figure stands for the noun: its verb says what it counts
     if head.pos_ in ("VERB", "AUX", "ADP"):  # "the death toll rose to 58"
         verb = head if head.pos_ != "ADP" else head.head
+        dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if dobj is not None and dobj.pos_ == "NOUN" and dobj.i < token.i:
+            return dobj  # "put the death toll at 58"
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject.pos_ == "NOUN" and subject.i < token.i:
             return subject

@@ -68,7 +68,12 @@ class PeriodReader:
         )
         self.since_event = re.compile(
             r"\bsince\b[^.;]{0,60}?\b(?:began|begun|started|erupted|broke out|beginning|start)"
-            r"\s+(?:in|on)\s+",
+            r"\b[^.;]{0,50}?\s(?:in|on)\s+",
+            re.I,
+        )
+        self.began_then_since = re.compile(
+            r"\b(?:began|begun|started|erupted|broke out)\b[^.;]{0,50}?\s(?:in|on)\s+"
+            r"(?P<rest>[^.;]{0,40})[^.;]*?\bsince\b",
             re.I,
         )
         self.weekday_pair = re.compile(
@@ -166,6 +171,10 @@ class PeriodReader:
             event = self._date_at(text[m.end() : m.end() + 40], anchor)
             if event is not None:
                 yield TimeExpression(m.start(), m.end() + event[1], (event[0], anchor))
+        for m in self.began_then_since.finditer(text):  # "began in 2011 and has since killed"
+            event = self._date_at(m.group("rest"), anchor)
+            if event is not None:
+                yield TimeExpression(m.start(), m.end(), (event[0], anchor))
         for m in self.since.finditer(text):
             rest = text[m.end() : m.end() + 40]
             weekday = self.weekday.match(rest)
@@ -201,8 +210,10 @@ class PeriodReader:
             month = self.dates.lex.months[m.group("mon").lower()]
             start = _resolve(int(m.group("year")) if m.group("year") else None, month, 1, anchor)
             if start is not None:
-                last = calendar.monthrange(start.year, month)[1]
-                yield TimeExpression(m.start(), m.end(), (start, start.replace(day=last)))
+                end = start.replace(day=calendar.monthrange(start.year, month)[1])
+                if anchor is not None and start <= anchor < end:
+                    end = anchor  # the current month: up to the statement
+                yield TimeExpression(m.start(), m.end(), (start, end))
 
     def _year(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
         for m in self.year_in.finditer(text):
