@@ -102,6 +102,8 @@ class Extractor:
             if previous.start < sent.start_char:
                 break
             if previous.unit != "count" and quantity.start - previous.end < 120:
+                if previous.unit == "percent" and quantity.value > 100:
+                    return "count"  # "half of ... and 10 million displaced"
                 return previous.unit
         return "count"
 

@@ -93,14 +93,16 @@ def report_command(
 
 @app.command("eval")
 def eval_command(
-    gold: Annotated[Path, typer.Option(help="Gold JSONL (FORMATS.md section 2).")],
+    gold: Annotated[
+        list[Path], typer.Option(help="Gold JSONL (FORMATS.md section 2); repeat to combine.")
+    ],
     articles: Annotated[Path, typer.Option(help="Folder holding the gold articles.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="List misses.")] = False,
     settings_file: SettingsOption = None,
 ) -> None:
     """Run the pipeline on the gold articles and score the export against the gold."""
-    entries = load_gold(gold)
+    entries = [entry for path in gold for entry in load_gold(path)]
     paths = [str(articles / entry["article"]) for entry in entries]
     tools = _toolkit(settings_file)
     with tempfile.TemporaryDirectory() as tmp, Ledger.open(Path(tmp) / "eval.db") as ledger:
