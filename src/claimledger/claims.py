@@ -154,7 +154,12 @@ def object_phrase(token: Any, span: Any, unit: str, events: frozenset[str]) -> s
         return "distance"
     noun = _counted_noun(token, span)
     if noun is None:
-        return _event_word(token, span, events) or ""
+        event = _event_word(token, span, events)
+        if event is not None:
+            return event
+        noun = _noun_before(token)
+        if noun is None:
+            return ""
     words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ in OBJECT_DEPS and t.i > token.i]
     words = [t for t in words if not t.like_num and t.i != noun.i] + [noun]
     phrase = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
@@ -187,6 +192,14 @@ def _counted_noun(token: Any, span: Any) -> Any:
         if subject is not None and subject.pos_ == "NOUN" and subject.i < token.i:
             return subject
     return None
+
+
+def _noun_before(token: Any) -> Any:
+    """The nearest noun a few words before a figure that modifies nothing ("the death
+    toll estimated between 500 and 1300")."""
+    start = max(token.sent.start, token.i - 6)
+    nouns = [t for t in token.doc[start : token.i] if t.pos_ == "NOUN"]
+    return nouns[-1] if nouns else None
 
 
 def _event_word(token: Any, span: Any, events: frozenset[str]) -> str | None:

@@ -19,6 +19,10 @@ from claimledger.dates import DateReader
 from claimledger.quantities import Scanner
 
 Period = tuple[dt.date | None, dt.date | None]
+NAMED_AFTER_DATE = re.compile(
+    r"(?:th|st|nd|rd)?\s+(?:Street|St\.?|Square|Avenue|Road|Bridge|Stadium|Hospital|Movement"
+    r"|Brigade|University|Mall|Highway|District|Front)\b"
+)
 UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
 
 
@@ -201,6 +205,8 @@ class PeriodReader:
 
     def _dated(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
         for mention in self.dates.mentions(text):
+            if NAMED_AFTER_DATE.match(text, mention.end):
+                continue  # "April 7th Street", "October 6 Bridge": a name, not a date
             date = _resolve(mention.year, mention.month, mention.day or 1, anchor)
             if date is not None:
                 yield TimeExpression(mention.start, mention.end, (date, date))
