@@ -268,6 +268,8 @@ class Attributor:
         if not keys:
             return None
         words = self.lex.descriptors[max(keys, key=len)]
+        if not words:  # "the group": the organisation that spoke last
+            return next((sp for sp in reversed(self.history) if not sp.person), None)
         for speaker in reversed(self.history):
             if any(w in speaker.name.lower() for w in words):
                 return speaker
@@ -316,9 +318,17 @@ def _left_subject(verb: Any) -> Any:
     token = verb.doc[index]
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
-    while token.dep_ in ("pobj", "prep", "compound", "amod") and token.head.i < token.i:
-        token = token.head
-    return token if token.pos_ in ("NOUN", "PROPN") else None
+    while True:
+        head = token.head
+        if token.dep_ in ("compound", "amod", "flat") and head.i > token.i:
+            token = head
+        elif token.dep_ == "pobj" and head.lower_ in ("of", "for", "in", "at") and head.i < token.i:
+            if head.head.pos_ not in ("NOUN", "PROPN"):
+                break
+            token = head.head  # "UN Special Envoy for Syria Staffan de Mistura said"
+        else:
+            break
+    return token
 
 
 def _proper_name(head: Any) -> str | None:
@@ -336,8 +346,9 @@ def _proper_name(head: Any) -> str | None:
     while doc[start].lower_ in CONNECTORS:
         start += 1
     tokens = doc[start : end + 1]
-    if len(tokens) == 1 and (head.pos_ != "PROPN" or head.i == head.sent.start):
-        return None
+    modified = any(c.dep_ in ("compound", "amod") for c in head.children)
+    if len(tokens) == 1 and (head.pos_ != "PROPN" or head.i == head.sent.start or modified):
+        return None  # a lone capitalised word: "Activists said", "Syrian state TV said"
     if any(t.ent_type_ == "PERSON" for t in tokens) and not any(
         t.lower_ in CONNECTORS for t in tokens
     ):
