@@ -18,7 +18,7 @@ from claimledger.lexicon import Lexicon
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 PHRASE_DEPS = {"compound", "amod", "appos", "poss", "flat", "nmod", "det", "case", "punct", "cc"}
-PHRASE_DEPS |= {"conj", "prep", "pobj", "nummod", "npadvmod"}
+PHRASE_DEPS |= {"conj", "prep", "pobj", "nummod"}
 QUOTES = re.compile(r"[\"“”«»]")
 
 

@@ -15,6 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from claimledger import __version__
+from claimledger.diagnose import causes
 from claimledger.errors import ClaimledgerError
 from claimledger.evaluate import EvalReport, load_gold, score
 from claimledger.export import export_ledger, ledger_records
@@ -107,14 +108,19 @@ def eval_command(
     tools = _toolkit(settings_file)
     with tempfile.TemporaryDirectory() as tmp, Ledger.open(Path(tmp) / "eval.db") as ledger:
         _guarded(lambda: run(paths, ledger, tools))
-        report = score(entries, list(ledger_records(ledger)))
+        records = list(ledger_records(ledger))
+        texts = {Path(a.source).name: a.text for a in ledger.articles()}
+    report = score(entries, records)
+    grouped = causes(report, records, texts) if verbose else {}
     if as_json:
         figures = report.to_dict()
         if not verbose:
             figures = {k: v for k, v in figures.items() if k in ("mentions", "fields", "dates")}
+        else:
+            figures["causes"] = grouped
         print(json.dumps(figures, indent=2))
     else:
-        _print_eval(report, verbose)
+        _print_eval(report, grouped)
 
 
 @app.command("version")
@@ -180,13 +186,12 @@ def _print_summary(summary: RunSummary, exported: int, out: Path) -> None:
     console.print(f"Wrote {out / 'ledger.db'}, {out / 'claims.jsonl'}, {out / 'report.html'}")
 
 
-def _print_eval(report: EvalReport, verbose: bool) -> None:
+def _print_eval(report: EvalReport, grouped: dict[str, list[str]]) -> None:
     table = Table(title="claimledger eval")
     table.add_column("measure")
     table.add_column("value", justify="right")
-    table.add_row(
-        "mention P / R / F1", f"{report.precision:.3f} / {report.recall:.3f} / {report.f1:.3f}"
-    )
+    mentions = f"{report.precision:.3f} / {report.recall:.3f} / {report.f1:.3f}"
+    table.add_row("mention P / R / F1", mentions)
     for name in ("speaker", "period", "object", "qualifier"):
         field = getattr(report, name)
         accuracy = "n/a" if field.accuracy is None else f"{field.accuracy:.3f}"
@@ -196,16 +201,10 @@ def _print_eval(report: EvalReport, verbose: bool) -> None:
         "publication date", f"{dates.correct}/{dates.total}, false dates {report.false_dates}"
     )
     console.print(table)
-    if verbose:
-        for miss in report.misses:
-            console.print(f"miss  {miss.article}: {miss.value} {miss.unit} | {miss.evidence}")
-        for extra in report.extras:
-            console.print(f"extra {extra.article}: {extra.value} {extra.unit} | {extra.evidence}")
-        for wrong in report.wrong_fields:
-            console.print(
-                f"wrong {wrong.field} {wrong.article}: gold {wrong.gold!r} "
-                f"got {wrong.predicted!r} | {wrong.evidence}"
-            )
+    for cause, lines in sorted(grouped.items(), key=lambda item: -len(item[1])):
+        console.rule(f"{cause} ({len(lines)})")
+        for line in lines:
+            console.print(line, markup=False, highlight=False)
 
 
 if __name__ == "__main__":
