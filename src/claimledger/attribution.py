@@ -36,11 +36,13 @@ class Attributor:
 
     lex: Lexicon
     doc: Any
+    text: str = ""
     history: list[Speaker] = field(default_factory=list)
     quotes: list[tuple[int, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.quotes = _quote_spans(self.doc.text)
+        self.text = self.text or self.doc.text  # the article (the doc may be focused)
+        self.quotes = _quote_spans(self.text)
         self.people = [e for e in self.doc.ents if e.label_ == "PERSON"]
         self._sentences: dict[int, tuple[Speaker | None, str]] = {}
         self._previous: Speaker | None = None
@@ -86,7 +88,7 @@ class Attributor:
         explicit opener ("Of them"), or the next sentence or two of the same paragraph."""
         if self._carries(sent):
             return True
-        same_paragraph = "\n" not in self.doc.text[sent.start_char - 2 : sent.start_char]
+        same_paragraph = "\n" not in self.text[sent.start_char - 2 : sent.start_char]
         return same_paragraph and self._carried < self.lex.carry_sentences
 
     # -- cues ------------------------------------------------------------------------
@@ -273,7 +275,7 @@ class Attributor:
         for speaker in reversed(self.history):
             if any(w in speaker.name.lower() for w in words):
                 return speaker
-        name = _named_with(self.doc.text, words)
+        name = _named_with(self.text, words)
         return Speaker(name, org=name) if name else None
 
 

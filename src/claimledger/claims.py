@@ -38,7 +38,7 @@ class Extractor:
     taxonomy: Taxonomy
 
     def extract(self, article: Article, doc: Any) -> tuple[Claim, ...]:
-        attributor = Attributor(self.lexicon, doc)
+        attributor = Attributor(self.lexicon, doc, article.text)
         anchor = _anchor(article)
         skip = _dateline_end(article)
         events = self.periods.events(article.text, anchor, skip)

@@ -41,6 +41,7 @@ class Lexicon:
     weak_cue_verbs: frozenset[str]
     strong_cue_verbs: frozenset[str]
     carry_sentences: int
+    focus_cues: tuple[str, ...]
     according: tuple[str, ...]
     roles: frozenset[str]
     pronouns: frozenset[str]
@@ -82,6 +83,7 @@ class Lexicon:
             weak_cue_verbs=frozenset(attr["weak_cue_verbs"]),
             strong_cue_verbs=frozenset(attr["strong_cue_verbs"]),
             carry_sentences=int(attr["carry_sentences"]),
+            focus_cues=tuple(attr["focus_cues"]),
             according=tuple(attr["according"]),
             roles=frozenset(attr["roles"]),
             pronouns=frozenset(attr["pronouns"]),

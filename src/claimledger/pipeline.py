@@ -20,6 +20,7 @@ from claimledger import __version__
 from claimledger.claims import Extractor
 from claimledger.clean import ChromeRule, clean_html, clean_text, load_rules
 from claimledger.errors import ClaimledgerError
+from claimledger.focus import Focus
 from claimledger.ingest import decode, discover, read_all
 from claimledger.lexicon import Lexicon
 from claimledger.metadata import MetadataReader, find_outlet, guess_language
@@ -43,6 +44,7 @@ class Toolkit:
     chrome: tuple[ChromeRule, ...]
     metadata: MetadataReader
     extractor: Extractor
+    focus: Focus
 
     @classmethod
     def build(cls, settings: Settings) -> Toolkit:
@@ -56,7 +58,7 @@ class Toolkit:
             gazetteer=Gazetteer.load(),
             taxonomy=Taxonomy.load(),
         )
-        return cls(settings, load_rules(), metadata, extractor)
+        return cls(settings, load_rules(), metadata, extractor, Focus.build(lexicon, scanner))
 
 
 def prepare(raw: RawDocument, tools: Toolkit) -> Article:
@@ -81,7 +83,8 @@ def prepare(raw: RawDocument, tools: Toolkit) -> Article:
 def analyse(articles: list[Article], nlp: Any, tools: Toolkit) -> Iterator[ArticleResult]:
     """Claims for each article, parsing the supported languages in batches."""
     supported = [a for a in articles if a.language in tools.settings.languages]
-    docs = parse(nlp, (a.text for a in supported), tools.settings.batch_size)
+    texts = (tools.focus.text(a.text) if tools.settings.focus else a.text for a in supported)
+    docs = parse(nlp, texts, tools.settings.batch_size)
     by_id = {a.article_id: doc for a, doc in zip(supported, docs, strict=True)}
     for article in articles:
         doc = by_id.get(article.article_id)

@@ -21,6 +21,7 @@ class Settings:
     batch_size: int = 32
     max_document_bytes: int = 10_000_000
     languages: tuple[str, ...] = ("en",)
+    focus: bool = True
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:
