@@ -50,24 +50,31 @@ class Extractor:
                 continue
             unit = self._unit(quantity, span, quantities[:index])
             claim = self._claim(article, quantity, unit, span, attributor, anchor, skip)
-            claims.append(self._dated_by_event(claim, events))
+            claims.append(self._dated_by_event(claim, events, self._eventful(span.sent)))
         return tuple(claims)
 
-    def _is_event(self, claim: Claim) -> bool:
-        """A figure about something that happened (killed, struck, destroyed), not a state
-        (a population, a coalition's size)."""
+    def _eventful(self, sent: Any) -> bool:
+        """Whether a sentence tells of something that happened (killed, struck, destroyed)."""
+        verbs = self.lexicon.event_verbs
+        return any(t.lemma_.lower() in verbs or t.lower_ in EVENT_ADJECTIVES for t in sent)
+
+    def _is_event(self, claim: Claim, eventful: bool) -> bool:
+        """A figure about something that happened, not a state (a population, the size of
+        a coalition): a metric that is not cumulative, in a sentence that tells of events."""
         if self.taxonomy.aggregation(claim.metric) == "cumulative":
             return False
         if claim.metric != "other":
             return True
-        return any(word in EVENT_ADJECTIVES for word in claim.object.split())
+        return eventful or any(word in EVENT_ADJECTIVES for word in claim.object.split())
 
-    def _dated_by_event(self, claim: Claim, events: list[TimeExpression]) -> Claim:
+    def _dated_by_event(
+        self, claim: Claim, events: list[TimeExpression], eventful: bool
+    ) -> Claim:
         """A figure about an event takes the date of the event the text last dated (or its
         first dated event, for headlines and leads) when its own sentence has no time."""
         if claim.period_start or claim.period_end or not events:
             return claim
-        if claim.unit != "count" or not self._is_event(claim):
+        if claim.unit != "count" or not self._is_event(claim, eventful):
             return claim
         earlier = [e for e in events if e.start < claim.evidence.start]
         start, end = (earlier[-1] if earlier else events[0]).period
