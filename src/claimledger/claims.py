@@ -9,6 +9,7 @@ period (resolved against the publication date) and which places the sentence nam
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -23,6 +24,7 @@ from claimledger.taxonomy import Taxonomy
 
 OBJECT_DEPS = {"compound", "amod", "nmod"}
 LENGTH_UNITS = {"km", "mi", "m"}
+BASED = re.compile(r"[- ]based\b")
 EVENT_ADJECTIVES = {"dead", "killed", "wounded", "injured", "missing", "displaced", "hurt"}
 SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
 
@@ -147,7 +149,7 @@ class Extractor:
             attribution=attribution,  # type: ignore[arg-type]
             period_start=period[0].isoformat() if period and period[0] else None,
             period_end=period[1].isoformat() if period and period[1] else None,
-            places=_unique(place for _, _, place in self.gazetteer.find(sent.text)),
+            places=_places(self.gazetteer.find(sent.text), sent.text),
             evidence=Evidence(text=sent.text.strip(), start=quantity.start, end=quantity.end),
             surface=quantity.surface,
         )
@@ -181,7 +183,8 @@ def _counted_noun(token: Any, span: Any) -> Any:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
                 return pobj
-    if token.dep_ in ("nummod", "quantmod") and token.head.pos_ in ("NOUN", "PROPN"):
+    counted = token.dep_ in ("nummod", "quantmod") and token.head.pos_ in ("NOUN", "PROPN")
+    if counted and token.head.i > token.i:  # the counted noun follows its figure
         return token.head
     if after_unit.pos_ == "NOUN" and after_unit.i != token.i:
         return after_unit
@@ -253,8 +256,10 @@ def _number_token(span: Any) -> Any:
     return numbers[-1] if numbers else span[0]
 
 
-def _unique(places: Iterable[Place]) -> tuple[Place, ...]:
-    return tuple(dict.fromkeys(places))
+def _places(found: Iterable[tuple[int, int, Place]], text: str) -> tuple[Place, ...]:
+    """Unique places of a sentence; "Britain-based" describes a source, not a place."""
+    kept = (place for _, end, place in found if not BASED.match(text, end))
+    return tuple(dict.fromkeys(kept))
 
 
 def _dateline_end(article: Article) -> int:
