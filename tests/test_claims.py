@@ -94,3 +94,13 @@ def test_outlet_voice_has_no_speaker(toolkit: Any, nlp: Any) -> None:
     assert claim.speaker is None and claim.attribution == "outlet"
     assert claim.object == "tanks destroyed" and claim.metric == "equipment_destroyed"
     assert claim.period_start is None  # no date in the text, none invented
+
+
+def test_headline_ending_in_its_source_is_attributed(toolkit: Any, nlp: Any) -> None:
+    text = (
+        "Air strikes kill 35 civilians in Idlib: monitor\n\n"
+        "The Syrian Observatory for Human Rights said the strikes hit a market."
+    )
+    (claim,) = extract(text, toolkit, nlp)
+    assert claim.value == 35
+    assert claim.speaker == "Syrian Observatory for Human Rights"

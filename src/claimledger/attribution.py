@@ -19,6 +19,12 @@ from claimledger.lexicon import Lexicon
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 PHRASE_DEPS = {"compound", "amod", "appos", "poss", "flat", "nmod", "det", "case", "punct", "cc"}
 PHRASE_DEPS |= {"conj", "prep", "pobj", "nummod"}
+HEADLINE_REACH = 400  # how far into the article a headline can be
+HEADLINE_SOURCE = re.compile(
+    r":\s+(?P<source>monitor|observatory|activists|rescuers|medics|state media|state TV|"
+    r"sources?|officials?|UN|SOHR)\b",
+    re.IGNORECASE,
+)
 QUOTES = re.compile(r"[\"“”«»]")
 
 
@@ -72,7 +78,7 @@ class Attributor:
         """The speaker a whole sentence is attributed to (cached per sentence)."""
         if sent.start_char in self._sentences:
             return self._sentences[sent.start_char][0]
-        speaker = self._according(sent) or self._cue(sent)
+        speaker = self._according(sent) or self._cue(sent) or self._headline_source(sent)
         if speaker is not None:
             self._carried = 0
             self.history.append(speaker)
@@ -82,6 +88,18 @@ class Attributor:
         self._sentences[sent.start_char] = (speaker, "")
         self._previous = speaker
         return speaker
+
+    def _headline_source(self, sent: Any) -> Speaker | None:
+        """A headline ending in its source ("... seizes Syrian air base: monitor")."""
+        if sent.start_char > HEADLINE_REACH:
+            return None
+        match = HEADLINE_SOURCE.search(sent.text)
+        if match is None:
+            return None
+        source = match.group("source")
+        tokens = [t for t in sent if t.idx >= sent.start_char + match.start("source")]
+        known = self._by_descriptor(tokens[:1]) if tokens else None
+        return known or Speaker(source)
 
     def _continues(self, sent: Any) -> bool:
         """A sentence without a cue of its own goes on with the previous speaker: an
