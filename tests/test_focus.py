@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from claimledger.focus import sentence_spans
@@ -24,7 +25,7 @@ def test_sentence_spans_cover_the_whole_text() -> None:
     text = 'He said "Six were killed." Then 3 left.\nNew line here'
     spans = sentence_spans(text)
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
-    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(spans))
     assert [text[s:e].strip() for s, e in spans] == [
         'He said "Six were killed."',
         "Then 3 left.",

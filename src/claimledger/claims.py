@@ -69,9 +69,7 @@ class Extractor:
             return True
         return eventful or any(word in EVENT_ADJECTIVES for word in claim.object.split())
 
-    def _dated_by_event(
-        self, claim: Claim, events: list[TimeExpression], eventful: bool
-    ) -> Claim:
+    def _dated_by_event(self, claim: Claim, events: list[TimeExpression], eventful: bool) -> Claim:
         """A figure about an event takes the date of the event the text last dated (or its
         first dated event, for headlines and leads) when its own sentence has no time."""
         if claim.period_start or claim.period_end or not events:

@@ -207,5 +207,73 @@ def _print_eval(report: EvalReport, grouped: dict[str, list[str]]) -> None:
             console.print(line, markup=False, highlight=False)
 
 
+@app.command("quantities")
+def quantities_command(
+    input_file: Annotated[
+        Path, typer.Option("--input", help='JSON Lines, one {"id": ..., "text": ...} a line.')
+    ],
+    lang: Annotated[str, typer.Option(help="Language of the texts (digits, number words).")] = "en",
+) -> None:
+    """Every quantity in each text: one JSON line {"id", "quantities"} per input line."""
+    from claimledger.quantity_layer import annotate
+
+    _require_input(input_file)
+
+    def write() -> None:
+        with input_file.open(encoding="utf-8") as handle:
+            for record in annotate(handle, lang):
+                print(json.dumps(record, ensure_ascii=False))
+
+    _guarded(write)
+
+
+@app.command("eval-quantities")
+def eval_quantities_command(
+    peer_set: Annotated[
+        Path, typer.Option("--set", help="A peer set, e.g. ../shared/peer/newsquant.jsonl.")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    verbose: Annotated[bool, typer.Option("-v", "--verbose", help="List the errors.")] = False,
+) -> None:
+    """Score the quantity layer on a peer set with CQE's protocol (P/R/F1 for value,
+    value+unit and value+change)."""
+    from claimledger.quantity_eval import evaluate
+    from claimledger.quantity_layer import layer_for
+
+    _require_input(peer_set)
+    layer = layer_for("en")
+    report = _guarded(lambda: evaluate(peer_set, layer.extract, layer.units))
+    if as_json:
+        print(json.dumps(report.to_dict(verbose), indent=2))
+        return
+    table = Table(
+        title=f"claimledger eval-quantities: {report.name} ({report.sentences} sentences)"
+    )
+    for column in ("measure", "precision", "recall", "F1", "correct / gold"):
+        table.add_column(column, justify="left" if column == "measure" else "right")
+    figures = report.to_dict()
+    for name in ("value", "value+unit", "value+change"):
+        if name in figures:
+            f = figures[name]
+            counts = f"{f['correct']} / {f['gold']}"
+            table.add_row(
+                name, f"{f['precision']:.3f}", f"{f['recall']:.3f}", f"{f['f1']:.3f}", counts
+            )
+    console.print(table)
+    if report.dropped_years:
+        console.print(
+            f"{report.dropped_years} gold years left out (claimledger never reports years)"
+        )
+    if verbose:
+        for line in report.errors:
+            console.print(line, markup=False, highlight=False)
+
+
+def _require_input(path: Path) -> None:
+    if not path.is_file():
+        console.print(f"[red]error:[/red] no file at {path}.")
+        raise typer.Exit(2)
+
+
 if __name__ == "__main__":
     app()

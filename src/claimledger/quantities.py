@@ -13,9 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any, Literal
 
 from claimledger.lexicon import Lexicon
 from claimledger.models import Qualifier
+
+Change = Literal["up", "down"]
 
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUMERIC_DATE = re.compile(
@@ -34,6 +37,28 @@ class Quantity:
     surface: str
     year_like: bool = False
     word_one: bool = False
+    change: Change | None = None
+    object: str = ""
+    value_normalized: float | None = None
+    unit_normalized: str | None = None
+
+    def to_record(self) -> dict[str, Any]:
+        """The quantity as one JSON object of `claimledger quantities` (keys in order)."""
+        return {
+            "value": _number(self.value),
+            "value_max": None if self.value_max is None else _number(self.value_max),
+            "unit": self.unit,
+            "unit_normalized": self.unit_normalized or self.unit,
+            "value_normalized": _number(
+                self.value if self.value_normalized is None else self.value_normalized
+            ),
+            "qualifier": self.qualifier,
+            "change": self.change,
+            "surface": self.surface,
+            "start": self.start,
+            "end": self.end,
+            "object": self.object,
+        }
 
 
 class Scanner:
@@ -233,6 +258,10 @@ class Scanner:
         if known is None:
             return value, unit
         return round(value * known.factor, 6), known.canonical
+
+
+def _number(value: float) -> float | int:
+    return int(value) if float(value).is_integer() and abs(value) < 2**53 else value
 
 
 def _inside(span: tuple[int, int], ranges: list[tuple[int, int]]) -> bool:
