@@ -128,7 +128,9 @@ class Extractor:
         speaker, attribution = attributor.speaker_for(sent, quantity.start)
         obj = object_phrase(_number_token(span), span, unit, self.lexicon.event_verbs)
         at = quantity.start - sent.start_char
-        period = self.periods.period(sent.text, at, anchor, skip - sent.start_char)
+        period = None
+        if unit not in LENGTH_UNITS:  # a distance is a fact about places, not a time span
+            period = self.periods.period(sent.text, at, anchor, skip - sent.start_char)
         value_normalized, unit_normalized = self.scanner.normalize(quantity.value, unit)
         return Claim(
             claim_id=stable_id(article.article_id, quantity.start, quantity.end, unit),
