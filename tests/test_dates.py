@@ -83,3 +83,33 @@ def test_page_timestamp_contradicted_by_the_text_is_not_the_date() -> None:
     assert READER.publication_date(stale).value is None
     fine = CleanText(text=text, original=text, html_meta=(("date", "2016-11-21"),))
     assert READER.publication_date(fine).value == "2016-11-21"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels said. The truce signed on 25.09.2015 collapsed and 12 died.",
+        "Russian jets struck Aleppo March 3, 2016, killing 12 people.",
+        "In a statement dated October 1, 2015, the ministry said 5 died.",
+        "Rebels said 40 were killed near the border and 25 may be trapped.",
+    ],
+    ids=["numeric-event-date", "event-date", "dated-statement", "may-the-verb"],
+)
+def test_dates_inside_sentences_are_no_date_lines(text: str) -> None:
+    assert READER.publication_date(CleanText(text=text, original=text)).value is None
+
+
+def test_counts_are_not_years_for_a_yearless_dateline() -> None:
+    text = (
+        "LATAKIA, February 16. /TASS/. Russian jets made 444 sorties since September 30,"
+        " 2015, the ministry said on Tuesday. Some 2027 militants were killed."
+    )
+    assert READER.publication_date(CleanText(text=text, original=text)).value == "2016-02-16"
+
+
+def test_date_line_between_headline_and_body() -> None:
+    text = (
+        "Suicide bomber kills 4 in Assad clans hometown AFP Sunday 22 Feb 2015 A suicide "
+        "bomber killed four people in a hospital on Sunday, a monitoring group said."
+    )
+    assert READER.publication_date(CleanText(text=text, original=text)).value == "2015-02-22"

@@ -89,6 +89,9 @@ def clean_html(html: str, rules: tuple[ChromeRule, ...]) -> CleanText:
         include_comments=False,
         include_tables=False,
         favor_precision=True,
+        # no guessing from footers ("© 2016") or bare numbers: the text's own date line, or
+        # the page's publication metadata, or nothing
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if not result:
         raise ExtractionError("trafilatura found no article text in the page")

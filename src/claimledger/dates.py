@@ -19,8 +19,7 @@ from claimledger.lexicon import Lexicon
 from claimledger.models import CleanText, PublicationDate
 
 LEAD = 260  # how much of the text opening is searched for a date line
-DATELINE_START = 80  # a date line starts this close to the top
-EVENT_WORDS = frozenset({"on", "since", "from", "until", "by", "in", "before", "after", "of"})
+DATELINE_CITY = re.compile(r"[A-Z][A-Z .'()/-]{1,40},?")
 STATEMENT_WEEKDAY = r"(?:said|says|told|reported|announced|stated|added|confirmed|claimed)"
 
 
@@ -107,8 +106,13 @@ class DateReader:
     def publication_date(self, clean: CleanText) -> PublicationDate:
         text = clean.text
         lead = text[:LEAD]
-        numeric = self.numeric.search(lead)
-        named = next((m for m in self.mentions(lead) if _dateline_position(lead, m)), None)
+        numeric = next(
+            (m for m in self.numeric.finditer(lead) if self._is_line(lead, m.start(), m.end())),
+            None,
+        )
+        named = next(
+            (m for m in self.mentions(lead) if self._is_line(lead, m.start, m.end, m.year)), None
+        )
         if numeric and (named is None or numeric.start() < named.start):
             return self._numeric(numeric, text)
         if named is not None and named.year is not None:
@@ -119,6 +123,33 @@ class DateReader:
         if glued is not None:
             return glued
         return self._from_page(clean)
+
+    def _years(self, text: str) -> set[int]:
+        """Years the text names as years ("in 2015", "since 2011"), not counts ("2027 militants")."""
+        words = self.lex.alternation(self.lex.year_before)
+        pattern = rf"\b(?:{words})\s+((?:19|20)\d\d)\b(?![\d,])"
+        return {int(year) for year in re.findall(pattern, text, re.IGNORECASE)}
+
+    def _is_line(self, lead: str, start: int, end: int, year: int | None = 0) -> bool:
+        """A date line opens the text, or stands alone between a headline and the body
+        ("... hometown AFP Sunday 22 Feb 2015 A suicide bomber ...")."""
+        return self._opens(lead, start) or (year is not None and _standalone(lead, start, end))
+
+    def _opens(self, lead: str, start: int) -> bool:
+        """Whether a date at `start` is a date line: the text's first words, or after a
+        label ("Posted on"), an upper-case city ("LATAKIA,") or a line break near the top;
+        never an event date inside a sentence ("struck the town on November 20")."""
+        before = lead[:start]
+        if before.count("\n") > 3:
+            return False
+        line = before.rsplit("\n", 1)[-1].strip().rstrip(":").strip()
+        return (
+            not line
+            or line.lower() in self.lex.dateline_labels
+            or bool(DATELINE_CITY.fullmatch(line))
+            or any(line.lower().endswith(" " + label) for label in self.lex.dateline_labels)
+            and len(line) < 60
+        )
 
     def _dated(self, mention: DateMention, text: str, source: str) -> PublicationDate:
         date = mention.as_date()
@@ -172,7 +203,7 @@ class DateReader:
     def _yearless(self, mention: DateMention, text: str) -> PublicationDate:
         """A dateline without a year: keep it only if exactly one plausible year fits."""
         evidence = text[mention.start : mention.end]
-        years = sorted({m.year for m in self.mentions(text) if m.year} | _bare_years(text))
+        years = sorted({m.year for m in self.mentions(text) if m.year} | self._years(text))
         if not years:
             return PublicationDate.unknown(f"year-less dateline '{evidence}' and no year in text")
         stated = self.weekdays_stated(text)
@@ -191,8 +222,9 @@ class DateReader:
     def _glued(self, lead: str) -> PublicationDate | None:
         """'Last updated at Aug 142016': a scrape that lost the space after the day."""
         month = self.lex.alternation(self.lex.months)
-        match = re.search(rf"\b({month})\.? (\d{{2}})((?:19|20)\d\d)\b", lead, re.IGNORECASE)
-        if match is None:
+        pattern = rf"\b({month})\.? (\d{{2}})((?:19|20)\d\d)\b"
+        match = re.search(pattern, lead, re.IGNORECASE)
+        if match is None or not self._opens(lead, match.start()):
             return None
         try:
             mon = self.lex.months[match.group(1).lower()]
@@ -218,6 +250,16 @@ class DateReader:
         return _found(date, "html_meta", page, "page metadata date, consistent with the text")
 
 
+def _standalone(lead: str, start: int, end: int) -> bool:
+    """A full date with no sentence around it: not after a lower-case word ("signed on",
+    "dated") and followed by a capitalised word, a figure or a bracket."""
+    before = lead[:start].split()
+    if before and before[-1].strip(".,;:()")[:1].islower():
+        return False
+    after = lead[end:].lstrip()
+    return bool(after) and (after[0].isupper() or after[0].isdigit() or after[0] == "(")
+
+
 def _found(date: dt.date, source: str, evidence: str, note: str) -> PublicationDate:
     return PublicationDate(date.isoformat(), "day", source, evidence, note)
 
@@ -230,19 +272,6 @@ def _readings(first: int, second: int, year: int) -> list[tuple[str, dt.date]]:
         except ValueError:
             continue
     return out
-
-
-def _dateline_position(lead: str, mention: DateMention) -> bool:
-    """A date line opens the text (after a label, a weekday or a city), not a sentence's
-    event date ("struck the town on November 20")."""
-    before = lead[: mention.start].lower().split()
-    labelled = len(before) >= 2 and before[-2] in ("posted", "published", "updated")
-    event = bool(before) and before[-1] in EVENT_WORDS and not labelled
-    return mention.start <= DATELINE_START and not event
-
-
-def _bare_years(text: str) -> set[int]:
-    return {int(y) for y in re.findall(r"(?<![\d.,])((?:19|20)\d\d)(?![\d,])", text)}
 
 
 def _overlap(a: DateMention, b: DateMention) -> bool:

@@ -42,6 +42,8 @@ class Lexicon:
     strong_cue_verbs: frozenset[str]
     carry_sentences: int
     focus_cues: tuple[str, ...]
+    dateline_labels: tuple[str, ...]
+    year_before: tuple[str, ...]
     according: tuple[str, ...]
     roles: frozenset[str]
     pronouns: frozenset[str]
@@ -84,6 +86,8 @@ class Lexicon:
             strong_cue_verbs=frozenset(attr["strong_cue_verbs"]),
             carry_sentences=int(attr["carry_sentences"]),
             focus_cues=tuple(attr["focus_cues"]),
+            dateline_labels=tuple(raw["dates"]["dateline_labels"]),
+            year_before=tuple(raw["dates"]["year_before"]),
             according=tuple(attr["according"]),
             roles=frozenset(attr["roles"]),
             pronouns=frozenset(attr["pronouns"]),

@@ -80,19 +80,21 @@ def prepare(raw: RawDocument, tools: Toolkit) -> Article:
     )
 
 
-def analyse(articles: list[Article], nlp: Any, tools: Toolkit) -> Iterator[ArticleResult]:
-    """Claims for each article, parsing the supported languages in batches."""
+def parsed(articles: list[Article], nlp: Any, tools: Toolkit) -> Iterator[tuple[Article, Any]]:
+    """Each article with its parse (None for a language without an extractor), in batches."""
     supported = [a for a in articles if a.language in tools.settings.languages]
     texts = (tools.focus.text(a.text) if tools.settings.focus else a.text for a in supported)
     docs = parse(nlp, texts, tools.settings.batch_size)
-    by_id = {a.article_id: doc for a, doc in zip(supported, docs, strict=True)}
     for article in articles:
-        doc = by_id.get(article.article_id)
-        if doc is None:
-            note = f"language '{article.language}' has no claim extractor yet; article stored"
-            yield ArticleResult(article, (), warnings=(note,))
-        else:
-            yield ArticleResult(article, tools.extractor.extract(article, doc))
+        yield article, next(docs) if article.language in tools.settings.languages else None
+
+
+def analyse(article: Article, doc: Any, tools: Toolkit) -> ArticleResult:
+    """The claims of one parsed article (pure)."""
+    if doc is None:
+        note = f"language '{article.language}' has no claim extractor yet; article stored"
+        return ArticleResult(article, (), warnings=(note,))
+    return ArticleResult(article, tools.extractor.extract(article, doc))
 
 
 def run(
@@ -102,27 +104,52 @@ def run(
     nlp: Any | None = None,
     progress: Progress | None = None,
 ) -> RunSummary:
-    """Process every document under `paths` into the ledger and return what happened."""
+    """Process every document under `paths` into the ledger and return what happened.
+
+    Errors are stored as they happen, and the run is closed whatever becomes of it.
+    """
     started = dt.datetime.now(dt.UTC)
     summary = RunSummary(
         run_id=started.strftime("%Y%m%dT%H%M%S%fZ"), started_at=started.isoformat()
     )
     paths = list(paths)
     ledger.start_run(summary.run_id, summary.started_at, paths, __version__)
-    pending = list(_prepared(paths, ledger, tools, summary, progress))
-    if pending:
-        nlp = nlp if nlp is not None else load_pipeline(tools.settings)
-        for result in analyse(pending, nlp, tools):
-            summary.new_claims += ledger.add_result(result, summary.run_id)
-            summary.new_articles += 1
-            summary.per_article.append((result.article.source, "new", len(result.claims)))
-            if progress:
-                progress(result.article.source)
-    for error in summary.errors:
-        ledger.add_error(summary.run_id, error)
-    summary.finished_at = dt.datetime.now(dt.UTC).isoformat()
-    ledger.finish_run(summary)
+    try:
+        pending = list(_prepared(paths, ledger, tools, summary, progress))
+        if pending:
+            nlp = nlp if nlp is not None else load_pipeline(tools.settings)
+            for article, doc in parsed(pending, nlp, tools):
+                _store(article, doc, tools, ledger, summary)
+                if progress:
+                    progress(article.source)
+    finally:
+        summary.finished_at = dt.datetime.now(dt.UTC).isoformat()
+        ledger.finish_run(summary)
     return summary
+
+
+def _store(article: Article, doc: Any, tools: Toolkit, ledger: Ledger, summary: RunSummary) -> None:
+    """Extract and store one article; a failure becomes that document's error, not the run's."""
+    try:
+        result = analyse(article, doc, tools)
+        summary.new_claims += ledger.add_result(result, summary.run_id)
+    except Exception as error:  # any bug met in one document must not stop the batch
+        record = DocumentError(
+            source=article.source,
+            kind="internal",
+            message=f"{type(error).__name__}: {error}",
+            hint="This is a claimledger bug: please report it with the file attached.",
+            article_id=article.article_id,
+        )
+        _error(record, ledger, summary)
+        return
+    summary.new_articles += 1
+    summary.per_article.append((article.source, "new", len(result.claims)))
+
+
+def _error(record: DocumentError, ledger: Ledger, summary: RunSummary) -> None:
+    summary.errors.append(record)
+    ledger.add_error(summary.run_id, record)
 
 
 def _prepared(
@@ -133,13 +160,13 @@ def _prepared(
     progress: Progress | None,
 ) -> Iterator[Article]:
     seen: set[str] = set()
-    sources = [s for s in discover(paths) if _keep(s, summary)]
+    sources = [s for s in discover(paths) if _keep(s, ledger, summary)]
     for raw in read_all(
         (s for s in sources if isinstance(s, str)), tools.settings.max_document_bytes
     ):
         summary.documents += 1
         if isinstance(raw, DocumentError):
-            summary.errors.append(raw)
+            _error(raw, ledger, summary)
         elif raw.article_id in seen or ledger.has_article(raw.article_id):
             summary.known_articles += 1
             summary.per_article.append((raw.source, "known", 0))
@@ -149,14 +176,14 @@ def _prepared(
                 yield prepare(raw, tools)
                 continue
             except ClaimledgerError as error:
-                summary.errors.append(error.to_record(raw.source, raw.article_id))
+                _error(error.to_record(raw.source, raw.article_id), ledger, summary)
         if progress:
             progress(raw.source)
 
 
-def _keep(source: str | DocumentError, summary: RunSummary) -> bool:
+def _keep(source: str | DocumentError, ledger: Ledger, summary: RunSummary) -> bool:
     if isinstance(source, DocumentError):
         summary.documents += 1
-        summary.errors.append(source)
+        _error(source, ledger, summary)
         return False
     return True

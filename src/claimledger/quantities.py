@@ -152,19 +152,24 @@ class Scanner:
     def _excluded(self, text: str, match: re.Match[str]) -> bool:
         before = text[max(0, match.start() - 30) : match.start()]
         after = text[match.end() : match.end() + 30]
-        previous = before.split()[-1].lower().strip(".,:;(\"'") if before.split() else ""
+        raw_previous = before.split()[-1].strip(".,:;(\"'") if before.split() else ""
+        previous = raw_previous.lower()
         following = re.match(r"[\s-]*([A-Za-z.']+)", after)
-        next_word = following.group(1).lower().rstrip(".") if following else ""
-        if previous.rstrip(".") in self.lex.months and match.group("digits"):
-            return True  # "August 21", "Aug. 1"
-        if next_word.rstrip(",") in self.lex.months and match.group("digits"):
-            return int(float(match.group("digits").replace(",", ""))) <= 31
+        raw_next = following.group(1).rstrip(".,") if following else ""
+        next_word = raw_next.lower()
+        if _month(raw_previous, self.lex.months) and match.group("digits"):
+            return True  # "August 21", "Aug. 1" (capitalised: "may" is a verb)
+        if _month(raw_next, self.lex.months) and match.group("digits"):
+            day = re.match(r"\d+", match.group("digits"))
+            return day is not None and int(day.group()) <= 31
         if previous in self.lex.id_before or (before[-1:] == "-" and before[-2:-1].isalpha()):
             return True  # "resolution 2254", "Su-24"
         if _time_unit(next_word, after, self.lex.time_units):
             return True  # "24 hours", "six-year war", "12-year-old", "4 pm"
         if re.match(r"\s*(?:UTC|GMT)", after) or previous in ("aged", "age"):
             return True
+        if re.search(r"\bage of\s*$", before, re.IGNORECASE):
+            return True  # "under the age of 18"
         digits = match.group("digits") or ""
         return len(digits) >= 8 and digits.isdigit()  # phone numbers, ids
 
@@ -262,6 +267,10 @@ class Scanner:
 
 def _number(value: float) -> float | int:
     return int(value) if float(value).is_integer() and abs(value) < 2**53 else value
+
+
+def _month(word: str, months: dict[str, int]) -> bool:
+    return word[:1].isupper() and word.lower() in months
 
 
 def _inside(span: tuple[int, int], ranges: list[tuple[int, int]]) -> bool:
