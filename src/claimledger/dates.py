@@ -125,7 +125,7 @@ class DateReader:
         return self._from_page(clean)
 
     def _years(self, text: str) -> set[int]:
-        """Years the text names as years ("in 2015", "since 2011"), not counts ("2027 militants")."""
+        """Years named as years ("in 2015", "since 2011"), not counts ("2027 militants")."""
         words = self.lex.alternation(self.lex.year_before)
         pattern = rf"\b(?:{words})\s+((?:19|20)\d\d)\b(?![\d,])"
         return {int(year) for year in re.findall(pattern, text, re.IGNORECASE)}
@@ -143,13 +143,9 @@ class DateReader:
         if before.count("\n") > 3:
             return False
         line = before.rsplit("\n", 1)[-1].strip().rstrip(":").strip()
-        return (
-            not line
-            or line.lower() in self.lex.dateline_labels
-            or bool(DATELINE_CITY.fullmatch(line))
-            or any(line.lower().endswith(" " + label) for label in self.lex.dateline_labels)
-            and len(line) < 60
-        )
+        labels = self.lex.dateline_labels
+        labelled = len(line) < 60 and any(line.lower().endswith(" " + x) for x in labels)
+        return not line or line.lower() in labels or bool(DATELINE_CITY.fullmatch(line)) or labelled
 
     def _dated(self, mention: DateMention, text: str, source: str) -> PublicationDate:
         date = mention.as_date()
