@@ -16,7 +16,7 @@ def test_focused_text_keeps_offsets_and_blanks_the_rest(toolkit: Any) -> None:
     assert focused.count("\n") == text.count("\n")
     start = text.index("executed at least 128 Syrian civilians")
     assert focused[start : start + 40] == text[start : start + 40]
-    blank = text.index("Al-Qaryatayn had a large Christian minority")
+    blank = text.index("Most of the [Daesh] fighters who attacked")
     assert focused[blank : blank + 20].strip() == ""
     assert len(focused.split()) < len(text.split())
 
@@ -31,3 +31,9 @@ def test_sentence_spans_cover_the_whole_text() -> None:
         "Then 3 left.",
         "New line here",
     ]
+
+
+def test_titles_do_not_end_sentences() -> None:
+    text = "A total of 70 were killed according to spokesman Maj. Gen. Igor Konashenkov. Next one."
+    spans = sentence_spans(text)
+    assert [text[s:e].strip() for s, e in spans][0].endswith("Igor Konashenkov.")

@@ -53,6 +53,8 @@ class Attributor:
         self._sentences: dict[int, tuple[Speaker | None, str]] = {}
         self._previous: Speaker | None = None
         self._carried = 0
+        self._all = list(self.doc.sents)
+        self._cursor = 0
 
     def speaker_for(self, sent: Any, offset: int) -> tuple[Speaker | None, str]:
         """(speaker, attribution) for a figure at character `offset` inside `sent`."""
@@ -69,10 +71,9 @@ class Attributor:
 
     def _read_up_to(self, sent: Any) -> None:
         """Read every earlier sentence first, so names and roles are known in order."""
-        for earlier in self.doc.sents:
-            if earlier.start >= sent.start:
-                break
-            self.sentence_speaker(earlier)
+        while self._cursor < len(self._all) and self._all[self._cursor].start < sent.start:
+            self.sentence_speaker(self._all[self._cursor])
+            self._cursor += 1
 
     def sentence_speaker(self, sent: Any) -> Speaker | None:
         """The speaker a whole sentence is attributed to (cached per sentence)."""

@@ -150,7 +150,12 @@ class Extractor:
             period_start=period[0].isoformat() if period and period[0] else None,
             period_end=period[1].isoformat() if period and period[1] else None,
             places=_places(self.gazetteer.find(sent.text), sent.text),
-            evidence=Evidence(text=sent.text.strip(), start=quantity.start, end=quantity.end),
+            evidence=Evidence(
+                # from the article: the parsed text may have blanked neighbours (focus)
+                text=article.text[sent.start_char : sent.end_char].strip(),
+                start=quantity.start,
+                end=quantity.end,
+            ),
             surface=quantity.surface,
         )
 

@@ -74,7 +74,8 @@ def read_all(sources: Iterable[str], max_bytes: int) -> Iterator[RawDocument | D
 def decode(content: bytes) -> str:
     """Bytes to text: UTF-8 (with or without BOM), then UTF-16 with a BOM, then cp1252.
 
-    Rejects empty and binary content. cp1252 is the common legacy encoding of scraped news;
+    Rejects empty and binary content; line breaks come out as "\n" whatever the source
+    used (CRLF scrapes). cp1252 is the common legacy encoding of scraped news;
     it is accepted only when the result has no control characters, otherwise the bytes are
     reported undecodable rather than turned into mojibake silently.
     """
@@ -94,10 +95,11 @@ def decode(content: bytes) -> str:
         raise UndecodableDocument(f"not valid UTF-8 ({utf8_error.reason})") from None
     if _control_ratio(text) > 0.001:
         raise UndecodableDocument(f"not valid UTF-8 ({utf8_error.reason}), nor clean cp1252")
-    return text
+    return _checked(text)
 
 
 def _checked(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # one line-break convention
     if _control_ratio(text) > 0.01:
         raise BinaryDocument("too many control characters: this looks like a binary file")
     if not text.strip():
