@@ -27,6 +27,7 @@ from claimledger.models import (
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples" / "corpus"
 SHARED = ROOT.parent / "shared"
+TEST_DATA = ROOT / "tests" / "data"  # real articles copied unedited from ../shared/corpus
 
 CORPUS_SOURCE = "samples/corpus/fakes-1965495345.txt"
 CORPUS_TEXT = (ROOT / CORPUS_SOURCE).read_text(encoding="utf-8")

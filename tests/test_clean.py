@@ -6,7 +6,7 @@ import pytest
 
 from claimledger.clean import clean_html, clean_text, load_rules
 from claimledger.errors import ExtractionError
-from tests.conftest import SHARED, sample_text
+from tests.conftest import TEST_DATA, sample_text
 
 RULES = load_rules()
 
@@ -35,13 +35,13 @@ def test_related_block_and_comment_widgets_are_cut_to_the_end() -> None:
 
 
 def test_share_counters_go_but_a_headline_figure_stays() -> None:
-    text = (SHARED / "corpus/articles/fakes-1965495380.txt").read_text(encoding="utf-8")
+    text = (TEST_DATA / "fakes-1965495380.txt").read_text(encoding="utf-8")
     clean = clean_text(text, RULES)
     assert clean.text.startswith("09.04.2017 12 Daesh terrorists were killed")
 
 
 def test_title_is_the_first_line_of_a_multiline_page() -> None:
-    text = (SHARED / "corpus/articles/semeval20-770156173.txt").read_text(encoding="utf-8")
+    text = (TEST_DATA / "semeval20-770156173.txt").read_text(encoding="utf-8")
     assert clean_text(text, RULES).title == "End The Korean War!"
     # a one-paragraph scrape has no title line
     assert clean_text(sample_text("fakes-1924058217.txt"), RULES).title is None

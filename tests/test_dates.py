@@ -8,7 +8,7 @@ from claimledger.clean import clean_text, load_rules
 from claimledger.dates import DateReader
 from claimledger.lexicon import Lexicon
 from claimledger.models import CleanText
-from tests.conftest import SHARED, sample_text
+from tests.conftest import TEST_DATA, sample_text
 
 READER = DateReader(Lexicon.load("en"))
 RULES = load_rules()
@@ -50,7 +50,7 @@ def test_ambiguous_numeric_date_without_evidence_abstains() -> None:
 
 
 def test_glued_day_and_year_from_a_stripped_scrape() -> None:
-    text = (SHARED / "corpus/articles/fakes-1924058038.txt").read_text(encoding="utf-8")
+    text = (TEST_DATA / "fakes-1924058038.txt").read_text(encoding="utf-8")
     assert published(text) == "2016-08-14"  # "Last updated at Aug 142016"
 
 

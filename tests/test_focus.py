@@ -36,4 +36,4 @@ def test_sentence_spans_cover_the_whole_text() -> None:
 def test_titles_do_not_end_sentences() -> None:
     text = "A total of 70 were killed according to spokesman Maj. Gen. Igor Konashenkov. Next one."
     spans = sentence_spans(text)
-    assert [text[s:e].strip() for s, e in spans][0].endswith("Igor Konashenkov.")
+    assert next(text[s:e].strip() for s, e in spans).endswith("Igor Konashenkov.")
