@@ -117,3 +117,33 @@ def test_export_lines_follow_the_format(sample_run: Any) -> None:
     assert {"value", "unit", "qualifier", "speaker", "period_start", "places", "evidence"} <= set(
         keys
     )
+
+
+class FailingExtractor:
+    """A double injected into the toolkit: fails on one article, delegates the rest."""
+
+    def __init__(self, real: Any, poison: str) -> None:
+        self.real = real
+        self.poison = poison
+
+    def extract(self, article: Any, doc: Any) -> Any:
+        if article.source.endswith(self.poison):
+            raise RuntimeError("boom")
+        return self.real.extract(article, doc)
+
+
+def test_a_document_that_breaks_the_extractor_does_not_stop_the_run(
+    tmp_path: Path, toolkit: Any, nlp: Any
+) -> None:
+    from dataclasses import replace
+
+    broken = replace(toolkit, extractor=FailingExtractor(toolkit.extractor, "fakes-1924058217.txt"))
+    inputs = [str(SAMPLES / "fakes-1924058217.txt"), str(SAMPLES / "fakes-1965495345.txt")]
+    with Ledger.open(tmp_path / "ledger.db") as ledger:
+        summary = run(inputs, ledger, broken, nlp=nlp)
+        stored = ledger.errors(summary.run_id)
+        last = ledger.runs()[-1]
+    assert summary.new_articles == 1 and summary.new_claims > 0
+    assert [(Path(e.source).name, e.kind) for e in stored] == [("fakes-1924058217.txt", "internal")]
+    assert "RuntimeError: boom" in stored[0].message
+    assert last["finished_at"] and last["errors"] == 1

@@ -159,11 +159,14 @@ def _progress() -> Progress:
 
 
 def _report(ledger: Ledger) -> str:
+    """The report of the whole ledger, with the errors of the latest run."""
     claims: dict[str, list[Claim]] = {}
     for claim in ledger.claims():
         claims.setdefault(claim.article_id, []).append(claim)
     runs = ledger.runs()
-    return render_report(ledger.articles(), claims, ledger.errors(), runs[-1] if runs else None)
+    latest = runs[-1] if runs else None
+    errors = ledger.errors(str(latest["run_id"])) if latest else []
+    return render_report(ledger.articles(), claims, errors, latest)
 
 
 def _print_summary(summary: RunSummary, exported: int, out: Path) -> None:

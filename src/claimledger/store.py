@@ -383,7 +383,9 @@ class Ledger:
         query = (
             sa.select(claims)
             .join(articles, claims.c.article_id == articles.c.article_id)
-            .order_by(articles.c.source, claims.c.evidence_start, claims.c.claim_id)
+            .order_by(
+                articles.c.source, articles.c.article_id, claims.c.evidence_start, claims.c.claim_id
+            )
         )
         if article_id is not None:
             query = query.where(claims.c.article_id == article_id)
