@@ -16,7 +16,6 @@ from typing import Any
 
 from claimledger.lexicon import Lexicon
 
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 PHRASE_DEPS = {"compound", "amod", "appos", "poss", "flat", "nmod", "det", "case", "punct", "cc"}
 PHRASE_DEPS |= {"conj", "prep", "pobj", "nummod"}
 HEADLINE_REACH = 400  # how far into the article a headline can be
@@ -236,14 +235,14 @@ class Attributor:
         if known is not None:
             return known
         if head.pos_ in ("NOUN", "PROPN"):
-            return Speaker(_clean_phrase(tokens, self.lex), role=role)
+            return Speaker(_clean_phrase(tokens), role=role)
         return None
 
     def _person_in(self, tokens: list[Any]) -> str | None:
         names = [t for t in tokens if t.ent_type_ == "PERSON"]
         if not names:
             return None
-        return " ".join(t.text for t in names if t.text.lower() not in self.lex.titles) or None
+        return join_tokens([t for t in names if t.text.lower() not in self.lex.titles]) or None
 
     def _full_name(self, name: str) -> str:
         """The fullest form of a person's name given anywhere in the article."""
@@ -429,7 +428,7 @@ def _org_in(tokens: list[Any]) -> str | None:
     if not named:
         return None
     best = max(named, key=len)
-    return " ".join(t.text for t in best).removeprefix("the ").removeprefix("The ")
+    return join_tokens(best).removeprefix("the ").removeprefix("The ")
 
 
 def _claims_lives(verb: Any) -> bool:
@@ -437,10 +436,16 @@ def _claims_lives(verb: Any) -> bool:
     return any(c.dep_ == "dobj" and c.lower_ in ("life", "lives") for c in verb.children)
 
 
-def _agentive(subject: Any) -> bool:
-    return subject.ent_type_ in ("PERSON", "ORG", "NORP") or subject.pos_ == "PRON"
+def _clean_phrase(tokens: list[Any]) -> str:
+    words = [t for t in tokens if t.dep_ not in ("det", "punct", "case") and not t.like_num]
+    return join_tokens(words[:6])
 
 
-def _clean_phrase(tokens: list[Any], lex: Lexicon) -> str:
-    words = [t.text for t in tokens if t.dep_ not in ("det", "punct", "case") and not t.like_num]
-    return " ".join(words[:6])
+def join_tokens(tokens: Any) -> str:
+    """Tokens as the text wrote them: "Abdel-Ghani", not "Abdel - Ghani"."""
+    tokens = list(tokens)
+    out = []
+    for token, following in zip(tokens, [*tokens[1:], None], strict=True):
+        glue = token.whitespace_ if following is not None and following.i == token.i + 1 else " "
+        out.append(token.text + glue)
+    return "".join(out).strip()

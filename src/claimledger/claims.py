@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from claimledger.attribution import Attributor
+from claimledger.attribution import Attributor, join_tokens
 from claimledger.lexicon import Lexicon
 from claimledger.models import Article, Claim, Evidence, Place, stable_id
 from claimledger.periods import PeriodReader, TimeExpression
@@ -126,7 +126,7 @@ class Extractor:
     ) -> Claim:
         sent = span.sent
         speaker, attribution = attributor.speaker_for(sent, quantity.start)
-        obj = object_phrase(_number_token(span), span, unit, self.lexicon.event_verbs)
+        obj = object_phrase(_number_token(span), span, unit, self.lexicon)
         at = quantity.start - sent.start_char
         period = None
         if unit not in LENGTH_UNITS:  # a distance is a fact about places, not a time span
@@ -160,7 +160,7 @@ class Extractor:
         )
 
 
-def object_phrase(token: Any, span: Any, unit: str, events: frozenset[str]) -> str:
+def object_phrase(token: Any, span: Any, unit: str, lexicon: Lexicon) -> str:
     """What the figure counts: the noun it modifies with its modifiers, plus the verb that
     says what happened to it ("civilians killed"); a verb alone when there is no noun
     ("30 more were wounded" -> "wounded"); "distance" for lengths."""
@@ -168,7 +168,7 @@ def object_phrase(token: Any, span: Any, unit: str, events: frozenset[str]) -> s
         return "distance"
     noun = _counted_noun(token, span)
     if noun is None:
-        event = _event_word(token, span, events)
+        event = _event_word(token, span, lexicon)
         if event is not None:
             return event
         noun = _noun_before(token)
@@ -176,8 +176,8 @@ def object_phrase(token: Any, span: Any, unit: str, events: frozenset[str]) -> s
             return ""
     words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ in OBJECT_DEPS and t.i > token.i]
     words = [t for t in words if not t.like_num and t.i != noun.i] + [noun]
-    phrase = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
-    participle = _participle(noun, events)
+    phrase = join_tokens(sorted(words, key=lambda t: t.i))
+    participle = _participle(noun, lexicon)
     return f"{phrase} {participle}".strip() if participle else phrase
 
 
@@ -217,35 +217,36 @@ def _noun_before(token: Any) -> Any:
     return nouns[-1] if nouns else None
 
 
-def _event_word(token: Any, span: Any, events: frozenset[str]) -> str | None:
+def _event_word(token: Any, span: Any, lexicon: Lexicon) -> str | None:
     """The verb or adjective that says what a bare figure counts."""
     doc = token.doc
     following = doc[span.end] if span.end < len(doc) else None
     if following is not None and following.lower_ in EVENT_ADJECTIVES:
         return str(following.lower_)
     head = token.head
-    if head.pos_ == "VERB" and head.i != token.i and head.lemma_.lower() in events:
-        return _past_participle(head)
+    if head.pos_ == "VERB" and head.i != token.i and head.lemma_.lower() in lexicon.event_verbs:
+        return _past_participle(head, lexicon.participles)
     return None
 
 
-def _participle(noun: Any, events: frozenset[str]) -> str | None:
+def _participle(noun: Any, lexicon: Lexicon) -> str | None:
     for child in noun.children:
         if child.dep_ == "acl" and child.tag_ == "VBN":
             return str(child.text)
         if child.dep_ == "amod" and child.lower_ in EVENT_ADJECTIVES and child.i > noun.i:
             return str(child.lower_)
     head = noun.head
-    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_ in events:
-        return _past_participle(head)
+    governed = noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB"
+    if governed and head.lemma_ in lexicon.event_verbs:
+        return _past_participle(head, lexicon.participles)
     return None
 
 
-def _past_participle(verb: Any) -> str:
+def _past_participle(verb: Any, irregular: Mapping[str, str]) -> str:
     if verb.tag_ in ("VBN", "VBD"):
         return str(verb.lower_)
     lemma = str(verb.lemma_.lower())
-    return lemma + ("d" if lemma.endswith("e") else "ed")
+    return irregular.get(lemma) or lemma + ("d" if lemma.endswith("e") else "ed")
 
 
 def _governor(span: Any) -> list[str]:

@@ -43,6 +43,7 @@ class Lexicon:
     carry_sentences: int
     focus_cues: tuple[str, ...]
     dateline_labels: tuple[str, ...]
+    participles: dict[str, str]
     year_before: tuple[str, ...]
     according: tuple[str, ...]
     roles: frozenset[str]
@@ -87,6 +88,7 @@ class Lexicon:
             carry_sentences=int(attr["carry_sentences"]),
             focus_cues=tuple(attr["focus_cues"]),
             dateline_labels=tuple(raw["dates"]["dateline_labels"]),
+            participles=dict(raw["participles"]["irregular"]),
             year_before=tuple(raw["dates"]["year_before"]),
             according=tuple(attr["according"]),
             roles=frozenset(attr["roles"]),
