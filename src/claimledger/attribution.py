@@ -181,10 +181,7 @@ class Attributor:
             return False
         if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.pos_ == "PRON":
             return True
-        if token.pos_ == "PROPN":
-            return True
-        words = (token.lower_, token.lemma_.lower())
-        return any(w in self.lex.speaker_nouns or w in self.lex.roles for w in words)
+        return token.pos_ == "PROPN" or self._speaker_noun(token)
 
     def _quote_speaker(self, quote: tuple[int, int], sent: Any) -> Speaker | None:
         """The speaker of a quotation: a cue outside the quote in its closing or opening
@@ -234,9 +231,13 @@ class Attributor:
         known = self._by_role(text) or self._by_descriptor(tokens)
         if known is not None:
             return known
-        if head.pos_ in ("NOUN", "PROPN"):
-            return Speaker(_clean_phrase(tokens), role=role)
+        if head.pos_ == "PROPN" or self._speaker_noun(head):
+            return Speaker(_clean_phrase(tokens), role=role)  # "activists", "a local source"
         return None
+
+    def _speaker_noun(self, token: Any) -> bool:
+        words = (token.lower_, token.lemma_.lower())
+        return any(w in self.lex.speaker_nouns or w in self.lex.roles for w in words)
 
     def _person_in(self, tokens: list[Any]) -> str | None:
         names = [t for t in tokens if t.ent_type_ == "PERSON"]
