@@ -113,3 +113,8 @@ def test_date_line_between_headline_and_body() -> None:
         "bomber killed four people in a hospital on Sunday, a monitoring group said."
     )
     assert READER.publication_date(CleanText(text=text, original=text)).value == "2015-02-22"
+
+
+def test_lower_case_month_words_are_verbs() -> None:
+    mentions = list(READER.mentions("40 were killed and 25 may be trapped, on 3 March 2016"))
+    assert [(m.month, m.day) for m in mentions] == [(3, 3)]

@@ -44,7 +44,7 @@ class DateReader:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
-        month = lexicon.alternation(lexicon.months)
+        month = lexicon.month_pattern()
         weekday = lexicon.alternation([*lexicon.weekdays, *(w[:3] for w in lexicon.weekdays)])
         year = r"(?:19|20)\d\d"
         self.month_first = re.compile(
@@ -217,7 +217,7 @@ class DateReader:
 
     def _glued(self, lead: str) -> PublicationDate | None:
         """'Last updated at Aug 142016': a scrape that lost the space after the day."""
-        month = self.lex.alternation(self.lex.months)
+        month = self.lex.month_pattern()
         pattern = rf"\b({month})\.? (\d{{2}})((?:19|20)\d\d)\b"
         match = re.search(pattern, lead, re.IGNORECASE)
         if match is None or not self._opens(lead, match.start()):

@@ -102,6 +102,12 @@ class Lexicon:
             event_verbs=frozenset(raw["objects"]["event_verbs"]),
         )
 
+    def month_pattern(self) -> str:
+        """Month names as written in text ("March", "MARCH", "Mar"), case-sensitive even
+        inside an IGNORECASE pattern: "may" and "march" are verbs."""
+        forms = {form for name in self.months for form in (name.capitalize(), name.upper())}
+        return f"(?-i:{self.alternation(forms)})"
+
     def alternation(self, words: Any) -> str:
         """A regex alternation of the words, longest first, each escaped."""
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

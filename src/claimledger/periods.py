@@ -38,7 +38,7 @@ class PeriodReader:
         self.dates = dates
         self.scanner = scanner
         lex = dates.lex
-        month = lex.alternation(lex.months)
+        month = lex.month_pattern()
         number = scanner.number.pattern
         weekday = lex.alternation(lex.weekdays)
         self.past = re.compile(
