@@ -73,3 +73,20 @@ def test_read_all_keeps_going_after_a_bad_file(tmp_path: Path) -> None:
     assert isinstance(results[0], DocumentError) and results[0].kind == "too_large"
     assert not isinstance(results[1], DocumentError)
     assert results[1].content == good.read_bytes()
+
+
+def test_settings_reject_a_wrong_type(tmp_path: Path) -> None:
+    from claimledger.errors import ConfigurationError
+    from claimledger.settings import Settings
+
+    bad = tmp_path / "s.toml"
+    bad.write_text('languages = "en"\n', encoding="utf-8")
+    with pytest.raises(ConfigurationError, match="languages"):
+        Settings.load(bad)
+    good = tmp_path / "g.toml"
+    good.write_text('batch_size = 8\nlanguages = ["en", "fr"]\n', encoding="utf-8")
+    assert Settings.load(good).languages == ("en", "fr")
+
+
+def test_crlf_line_breaks_become_newlines() -> None:
+    assert decode(b"Title\r\n\r\nBody 40 killed.\r\n") == "Title\n\nBody 40 killed.\n"

@@ -16,8 +16,10 @@ from typing import Any
 
 from claimledger.lexicon import Lexicon
 
-PHRASE_DEPS = {"compound", "amod", "appos", "poss", "flat", "nmod", "det", "case", "punct", "cc"}
-PHRASE_DEPS |= {"conj", "prep", "pobj", "nummod"}
+PHRASE_DEPS = frozenset(
+    {"compound", "amod", "appos", "poss", "flat", "nmod", "det", "case", "punct", "cc"}
+    | {"conj", "prep", "pobj", "nummod"}
+)
 HEADLINE_REACH = 400  # how far into the article a headline can be
 HEADLINE_SOURCE = re.compile(
     r":\s+(?P<source>monitor|observatory|activists|rescuers|medics|state media|state TV|"

@@ -22,11 +22,13 @@ from claimledger.places import Gazetteer
 from claimledger.quantities import Quantity, Scanner
 from claimledger.taxonomy import Taxonomy
 
-OBJECT_DEPS = {"compound", "amod", "nmod"}
-LENGTH_UNITS = {"km", "mi", "m"}
+OBJECT_DEPS = frozenset({"compound", "amod", "nmod"})
+LENGTH_UNITS = frozenset({"km", "mi", "m"})
 BASED = re.compile(r"[- ]based\b")
-EVENT_ADJECTIVES = {"dead", "killed", "wounded", "injured", "missing", "displaced", "hurt"}
-SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
+EVENT_ADJECTIVES = frozenset(
+    {"dead", "killed", "wounded", "injured", "missing", "displaced", "hurt"}
+)
+SKIP_ENTS = frozenset({"DATE", "TIME", "ORDINAL"})
 
 
 @dataclass(frozen=True)

@@ -18,11 +18,12 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from claimledger.evaluate import EvalReport, Mention
 
-FIELD_CAUSES = {"speaker": "attribution"}
+FIELD_CAUSES = MappingProxyType({"speaker": "attribution"})
 EXCLUDED_SHAPE = re.compile(
     r"\b(?:19|20)\d\d\b|\b\d{1,2}[:.]\d{2}\b|\b(?:hours?|days?|weeks?|months?|years?|minutes?)\b"
     r"|\b\d+(?:st|nd|rd|th)\b|\bage\b|-year-old",

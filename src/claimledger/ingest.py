@@ -6,8 +6,9 @@ DocumentError for the run, never an exception out of the batch.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from types import MappingProxyType
 
 from claimledger.errors import (
     BinaryDocument,
@@ -19,7 +20,9 @@ from claimledger.errors import (
 )
 from claimledger.models import DocumentError, MediaType, RawDocument
 
-SUFFIXES: dict[str, MediaType] = {".txt": "text", ".html": "html", ".htm": "html"}
+SUFFIXES: Mapping[str, MediaType] = MappingProxyType(
+    {".txt": "text", ".html": "html", ".htm": "html"}
+)
 
 
 def discover(paths: Iterable[str | Path]) -> Iterator[str | DocumentError]:

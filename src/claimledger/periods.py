@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from claimledger.dates import DateReader
 from claimledger.quantities import Scanner
@@ -23,7 +24,9 @@ NAMED_AFTER_DATE = re.compile(
     r"(?:th|st|nd|rd)?\s+(?:Street|St\.?|Square|Avenue|Road|Bridge|Stadium|Hospital|Movement"
     r"|Brigade|University|Mall|Highway|District|Front)\b"
 )
-UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
+UNIT_DAYS = MappingProxyType(
+    {"hour": 1 / 24, "day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
+)
 
 
 @dataclass(frozen=True)

@@ -160,7 +160,7 @@ def _prepared(
     progress: Progress | None,
 ) -> Iterator[Article]:
     seen: set[str] = set()
-    sources = [s for s in discover(paths) if _keep(s, ledger, summary)]
+    sources = [s for s in discover(paths) if _keep(s, ledger, summary, progress)]
     for raw in read_all(
         (s for s in sources if isinstance(s, str)), tools.settings.max_document_bytes
     ):
@@ -181,9 +181,13 @@ def _prepared(
             progress(raw.source)
 
 
-def _keep(source: str | DocumentError, ledger: Ledger, summary: RunSummary) -> bool:
+def _keep(
+    source: str | DocumentError, ledger: Ledger, summary: RunSummary, progress: Progress | None
+) -> bool:
     if isinstance(source, DocumentError):
         summary.documents += 1
         _error(source, ledger, summary)
+        if progress:
+            progress(source.source)
         return False
     return True

@@ -59,4 +59,12 @@ def _coerce(values: dict[str, Any]) -> dict[str, Any]:
         raise ConfigurationError(
             f"unknown setting(s): {', '.join(unknown)}", hint=f"Known: {', '.join(sorted(known))}."
         )
+    defaults = Settings()
+    for key, value in values.items():
+        expected = type(getattr(defaults, key))
+        if not isinstance(value, list if expected is tuple else expected):
+            raise ConfigurationError(
+                f"setting {key} = {value!r} should be a {expected.__name__}",
+                hint='Fix the value in the settings file (TOML types: 32, true, ["en"]).',
+            )
     return {key: tuple(val) if isinstance(val, list) else val for key, val in values.items()}
