@@ -79,3 +79,15 @@ def test_truncated_html_is_an_error_or_text_never_a_crash() -> None:
     except ExtractionError:
         return
     assert "40 sorties" in clean.text
+
+
+def test_html_site_name_maps_to_the_canonical_outlet() -> None:
+    from claimledger.metadata import find_outlet, load_outlets
+
+    body = sample_text("fakes-1924058217.txt")
+    page = (
+        '<html><head><meta property="og:site_name" content="tass.com"></head><body><article>'
+        + "".join(f"<p>{part}.</p>" for part in body.split(". ") if part)
+        + "</article></body></html>"
+    )
+    assert find_outlet(clean_html(page, RULES), load_outlets()).name == "TASS"

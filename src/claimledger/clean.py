@@ -102,7 +102,7 @@ def clean_html(html: str, rules: tuple[ChromeRule, ...]) -> CleanText:
     cleaned = clean_text(body, rules)
     meta = tuple(
         (key, str(data[key]))
-        for key in ("title", "date", "sitename", "hostname", "source", "author")
+        for key in ("title", "date", "sitename", "source-hostname", "hostname", "source", "author")
         if data.get(key)
     )
     return CleanText(

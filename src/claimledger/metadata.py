@@ -22,11 +22,23 @@ _WORD = re.compile(r"[^\W\d_]+")
 class OutletRule:
     name: str
     patterns: tuple[re.Pattern[str], ...]
+    domains: tuple[str, ...] = ()
+
+    def names_site(self, site: str) -> bool:
+        """Whether a page's site name or host name ("tass.com", "www.reuters.com") is this."""
+        site = site.lower().removeprefix("www.")
+        return site == self.name.lower() or any(
+            site == d or site.endswith("." + d) for d in self.domains
+        )
 
 
 def load_outlets() -> tuple[OutletRule, ...]:
     return tuple(
-        OutletRule(item["name"], tuple(re.compile(p, re.MULTILINE) for p in item["patterns"]))
+        OutletRule(
+            item["name"],
+            tuple(re.compile(p, re.MULTILINE) for p in item["patterns"]),
+            tuple(item.get("domains", ())),
+        )
         for item in load_data("outlets.toml")["outlet"]
     )
 
@@ -42,8 +54,12 @@ def find_outlet(clean: CleanText, rules: tuple[OutletRule, ...]) -> Outlet:
     if hits:
         _, name, evidence = min(hits)
         return Outlet(name=name, evidence=evidence)
-    site = clean.meta("sitename")
-    return Outlet(name=site, evidence=f"page metadata sitename '{site}'" if site else None)
+    for key in ("sitename", "source-hostname", "hostname"):
+        site = clean.meta(key)
+        if site:
+            rule = next((r for r in rules if r.names_site(site)), None)
+            return Outlet(name=rule.name if rule else site, evidence=f"page {key} '{site}'")
+    return Outlet(name=None, evidence=None)
 
 
 def load_languages() -> dict[str, frozenset[str]]:
