@@ -258,11 +258,16 @@ class Attributor:
         return max(forms, key=len) if forms else name
 
     def _full_org(self, org: str) -> str:
+        """The fullest name of an organisation given anywhere in the article ("the
+        Observatory" -> "Syrian Observatory for Human Rights")."""
         forms = [
             e.text.removeprefix("the ").removeprefix("The ")
             for e in self.doc.ents
             if e.label_ == "ORG" and org.lower() in e.text.lower()
         ]
+        if " " not in org:  # a one-word short form: look for its long form in the text
+            named = _named_with(self.text, (org.lower(),))
+            forms += [named] if named and len(named) < 80 else []
         return max(forms, key=len) if forms else org
 
     def _antecedent(self, person: bool, before: int) -> Speaker | None:
