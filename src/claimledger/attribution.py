@@ -226,8 +226,21 @@ class Attributor:
             return Speaker(self._full_name(person), role=role, org=org, person=True)
         if name is not None:
             return Speaker(self._full_org(name), role=role, org=org or name)
-        if text in self.lex.document_nouns and org is None and self.history:
-            return self.history[-1]
+        if text in self.lex.document_nouns and org is None:
+            owner = next(
+                (
+                    t
+                    for t in tokens
+                    if t.dep_ in ("compound", "poss")
+                    and t is not head
+                    and (t.pos_ == "PROPN" or self._speaker_noun(t))
+                ),
+                None,
+            )
+            if owner is not None:  # "according to an Observatory toll"
+                return Speaker(self._full_org(owner.text), org=owner.text)
+            if self.history:
+                return self.history[-1]  # "according to the bulletin": who issued it
         if org is not None:
             return Speaker(self._full_org(org), role=role, org=org)
         known = self._by_role(text) or self._by_descriptor(tokens)
@@ -243,8 +256,8 @@ class Attributor:
 
     def _person_in(self, tokens: list[Any]) -> str | None:
         names = [t for t in tokens if t.ent_type_ == "PERSON"]
-        if not names:
-            return None
+        if all(self._speaker_noun(t) for t in names):
+            return None  # "the Observatory" tagged as a person is still an organisation
         return join_tokens([t for t in names if t.text.lower() not in self.lex.titles]) or None
 
     def _full_name(self, name: str) -> str:
