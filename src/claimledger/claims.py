@@ -252,9 +252,15 @@ def _past_participle(verb: Any, irregular: Mapping[str, str]) -> str:
 
 
 def _governor(span: Any) -> list[str]:
-    """Lemmas around the figure that say what happened: its verb and the noun's verb."""
+    """Lemmas that say what happened to the figure: the words governing it up to its
+    clause's verb ("A total of 70 terrorists ... were eliminated"), and participles on
+    its noun ("civilians killed")."""
     token = _number_token(span)
-    lemmas = [token.head.lemma_.lower(), token.head.head.lemma_.lower()]
+    lemmas = []
+    for ancestor in token.ancestors:
+        lemmas.append(ancestor.lemma_.lower())
+        if ancestor.pos_ == "VERB":
+            break
     lemmas += [c.lemma_.lower() for c in token.head.children if c.dep_ in ("acl", "relcl")]
     return lemmas
 
