@@ -121,8 +121,11 @@ class Attributor:
                 continue
             start = sent.start_char + index + len(phrase) + 1
             token = next((t for t in sent if t.idx >= start and not t.is_punct), None)
-            if token is not None:
-                head = _phrase_head(token)
+            if token is None:
+                continue
+            head = _phrase_head(token)
+            relayed = phrase in ("citing", "quoting") and head.lower_ in self.lex.document_nouns
+            if not relayed:  # "a group citing figures from clinics said": the group speaks
                 return self._resolve(head)
         return None
 
@@ -458,7 +461,13 @@ def _claims_lives(verb: Any) -> bool:
 
 
 def _clean_phrase(tokens: list[Any]) -> str:
-    words = [t for t in tokens if t.dep_ not in ("det", "punct", "case") and not t.like_num]
+    words = [
+        t
+        for t in tokens
+        if t.dep_ not in ("det", "punct", "case")
+        and not t.like_num
+        and t.ent_type_ not in ("DATE", "TIME")  # "last hours military sources"
+    ]
     return join_tokens(words[:6])
 
 
