@@ -159,7 +159,10 @@ class Attributor:
         left = _left_subject(verb)
         if left is not None and (left is own or not self._speaker_like(left)):
             left = None
-        if own is not None and self._acceptable(own, verb) and not _far(own, verb, left):
+        # "... mortar fire the al-Hadas News reported": the agency, not the fire
+        weaker = left is not None and own is not None and not self._speaker_like(own)
+        usable = own is not None and self._acceptable(own, verb) and not _far(own, verb, left)
+        if usable and not weaker:
             return own
         inverted = self._inverted(verb)
         if inverted is not None:
