@@ -11,6 +11,7 @@ asserts the figure itself (speaker null).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -156,7 +157,7 @@ class Attributor:
         the noun phrase right before it ("... a local source told Sputnik"), and the subject
         of the verb it is coordinated with ("... and added")."""
         own = _own_subject(verb)
-        left = _left_subject(verb)
+        left = _left_subject(verb, self._speaker_noun)
         if left is not None and (left is own or not self._speaker_like(left)):
             left = None
         # "... mortar fire the al-Hadas News reported": the agency, not the fire
@@ -352,7 +353,7 @@ def _own_subject(verb: Any) -> Any:
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
-def _left_subject(verb: Any) -> Any:
+def _left_subject(verb: Any, speaker: Callable[[Any], bool] | None = None) -> Any:
     """The noun phrase right before a verb the parser left without a subject ("... the
     center for reconciliation of the warring parties in Syria said"): its outermost noun."""
     index = verb.i - 1
@@ -365,7 +366,7 @@ def _left_subject(verb: Any) -> Any:
     token = verb.doc[index]
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
-    while True:
+    while speaker is None or not (token.ent_type_ == "PERSON" or speaker(token)):
         head = token.head
         if token.dep_ in ("compound", "amod", "flat") and head.i > token.i:
             token = head
@@ -375,7 +376,7 @@ def _left_subject(verb: Any) -> Any:
             token = head.head  # "UN Special Envoy for Syria Staffan de Mistura said"
         else:
             break
-    return token
+    return token  # stops at a speaker: "... victims ... member of the Council Mustafa Sino"
 
 
 def _proper_name(head: Any) -> str | None:
