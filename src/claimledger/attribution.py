@@ -268,14 +268,16 @@ class Attributor:
         return join_tokens([t for t in names if t.text.lower() not in self.lex.titles]) or None
 
     def _full_name(self, name: str) -> str:
-        """The fullest form of a person's name given anywhere in the article."""
+        """A person's full name as the article first gives it (news names a person in full
+        at first mention): the earliest mention with a first name, else the longest."""
         surname = name.split()[-1].lower().removesuffix("s") if name.split() else ""
         forms = [
             e.text
             for e in self.people
             if e.text.split()[-1].lower().removesuffix("s") == surname and len(e.text) < 60
         ]
-        return max(forms, key=len) if forms else name
+        full = [form for form in forms if len(form.split()) > 1]
+        return full[0] if full else max(forms, key=len) if forms else name
 
     def _full_org(self, org: str) -> str:
         """The fullest name of an organisation given anywhere in the article ("the
