@@ -81,7 +81,10 @@ class Attributor:
         """The speaker a whole sentence is attributed to (cached per sentence)."""
         if sent.start_char in self._sentences:
             return self._sentences[sent.start_char][0]
-        speaker = self._according(sent) or self._cue(sent) or self._headline_source(sent)
+        speaker = self._according(sent)
+        if speaker is None or speaker.name.islower():  # "according to media reports ...
+            speaker = self._cue(sent) or speaker  # ... Kurdish media reported": the named one
+        speaker = speaker or self._headline_source(sent)
         if speaker is not None:
             self._carried = 0
             self.history.append(speaker)
