@@ -161,7 +161,7 @@ class Attributor:
         of the verb it is coordinated with ("... and added")."""
         own = _own_subject(verb)
         left = _left_subject(verb, self._speaker_noun)
-        if left is not None and (left is own or not self._speaker_like(left)):
+        if left is not None and (left is own or not self._speaker_like(left) or _place(left)):
             left = None
         # "... mortar fire the al-Hadas News reported": the agency, not the fire
         weaker = left is not None and own is not None and not self._speaker_like(own)
@@ -257,7 +257,7 @@ class Attributor:
         if known is not None:
             return known
         if head.pos_ == "PROPN" or self._speaker_noun(head):
-            return Speaker(_clean_phrase(tokens), role=role)  # "activists", "a local source"
+            return Speaker(_descriptor_phrase(head), role=role)  # "activists", "a local source"
         return None
 
     def _speaker_noun(self, token: Any) -> bool:
@@ -342,6 +342,11 @@ def _named_with(text: str, words: tuple[str, ...]) -> str | None:
         names += [m.group().strip() for m in re.finditer(pattern, text)]
     names = [n.removeprefix("The ") for n in names if len(n.split()) > 1]
     return max(names, key=len) if names else None
+
+
+def _place(token: Any) -> bool:
+    """A place inside a phrase ("activists in rural Idlib said") is not who speaks."""
+    return token.ent_type_ in ("GPE", "LOC", "FAC") and token.dep_ in ("pobj", "compound", "conj")
 
 
 def _far(subject: Any, verb: Any, left: Any) -> bool:
@@ -469,15 +474,20 @@ def _claims_lives(verb: Any) -> bool:
     return any(c.dep_ == "dobj" and c.lower_ in ("life", "lives") for c in verb.children)
 
 
-def _clean_phrase(tokens: list[Any]) -> str:
-    words = [
-        t
-        for t in tokens
-        if t.dep_ not in ("det", "punct", "case")
-        and not t.like_num
-        and t.ent_type_ not in ("DATE", "TIME")  # "last hours military sources"
-    ]
-    return join_tokens(words[:6])
+def _descriptor_phrase(head: Any) -> str:
+    """A speaker described, not named: the head noun and the modifiers right before it
+    ("local media", "a medical source"), without the places of the sentence."""
+    words = [head]
+    for token in reversed(list(head.lefts)):
+        if token.i != words[0].i - 1 or token.dep_ not in ("amod", "compound"):
+            break
+        if token.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME") or token.like_num:
+            break
+        words.insert(0, token)
+    of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("for", "of")), None)
+    if of is not None:  # "the Russian center for reconciliation of the warring parties"
+        words += [t for t in of.subtree if t.dep_ != "det"][:8]
+    return join_tokens(words)
 
 
 def join_tokens(tokens: Any) -> str:
