@@ -240,9 +240,8 @@ class Attributor:
             owner = next(
                 (
                     t
-                    for t in tokens
+                    for t in head.children  # "an Observatory toll", not "a toll from Urum"
                     if t.dep_ in ("compound", "poss")
-                    and t is not head
                     and (t.pos_ == "PROPN" or self._speaker_noun(t))
                 ),
                 None,
@@ -403,6 +402,9 @@ def _proper_name(head: Any) -> str | None:
         end -= 1
     while doc[start].lower_ in CONNECTORS:
         start += 1
+    places = ("GPE", "LOC")
+    while start < head.i and doc[start].ent_type_ in places and head.ent_type_ not in places:
+        start += 1  # "in eastern Syria UNICEF said": the place is not part of the name
     tokens = doc[start : end + 1]
     modified = any(c.dep_ in ("compound", "amod") for c in head.children)
     if len(tokens) == 1 and (head.pos_ != "PROPN" or head.i == head.sent.start or modified):
