@@ -164,8 +164,9 @@ class Attributor:
         if left is not None and (left is own or not self._speaker_like(left) or _place(left)):
             left = None
         # "... mortar fire the al-Hadas News reported": the agency, not the fire
-        weaker = left is not None and own is not None and not self._speaker_like(own)
-        usable = own is not None and self._acceptable(own, verb) and not _far(own, verb, left)
+        weaker = left is not None and own is not None and not self._speaks(own)
+        far = own is not None and _far(own, verb, left) and not self._described(own)
+        usable = own is not None and self._acceptable(own, verb) and not far
         if usable and not weaker:
             return own
         inverted = self._inverted(verb)
@@ -187,6 +188,16 @@ class Attributor:
         if verb.lemma_.lower() in self.lex.strong_cue_verbs and subject.pos_ in ("NOUN", "PROPN"):
             return True
         return self._speaker_like(subject)
+
+    def _described(self, token: Any) -> bool:
+        """A subject that says what it is ("an earlier death toll", "the monitor")."""
+        return token.lower_ in self.lex.document_nouns or (
+            token.pos_ == "NOUN" and self._speaker_noun(token)
+        )
+
+    def _speaks(self, token: Any) -> bool:
+        """A speaker, or a document that stands for one ("an earlier death toll reported")."""
+        return self._speaker_like(token) or token.lower_ in self.lex.document_nouns
 
     def _speaker_like(self, token: Any) -> bool:
         if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
@@ -224,9 +235,12 @@ class Attributor:
     # -- resolving a subject to a name ----------------------------------------------
 
     def _resolve(self, head: Any) -> Speaker | None:
+        """The speaker a subject (or an "according to" phrase) stands for."""
         text = head.text.lower()
         if head.pos_ == "PRON" or text in self.lex.pronouns:
             return self._antecedent(person=text in ("he", "she", "i"), before=head.idx)
+        if text in self.lex.document_nouns:
+            return self._issuer(head)
         tokens = _phrase(head)
         role = next((t.text.lower() for t in tokens if t.text.lower() in self.lex.roles), None)
         name = _proper_name(head)
@@ -236,20 +250,6 @@ class Attributor:
             return Speaker(self._full_name(person), role=role, org=org, person=True)
         if name is not None:
             return Speaker(self._full_org(name), role=role, org=org or name)
-        if text in self.lex.document_nouns and org is None:
-            owner = next(
-                (
-                    t
-                    for t in head.children  # "an Observatory toll", not "a toll from Urum"
-                    if t.dep_ in ("compound", "poss")
-                    and (t.pos_ == "PROPN" or self._speaker_noun(t))
-                ),
-                None,
-            )
-            if owner is not None:  # "according to an Observatory toll"
-                return Speaker(self._full_org(owner.text), org=owner.text)
-            if self.history:
-                return self.history[-1]  # "according to the bulletin": who issued it
         if org is not None:
             return Speaker(self._full_org(org), role=role, org=org)
         known = self._by_role(text) or self._by_descriptor(tokens)
@@ -258,6 +258,33 @@ class Attributor:
         if head.pos_ == "PROPN" or self._speaker_noun(head):
             return Speaker(_descriptor_phrase(head), role=role)  # "activists", "a local source"
         return None
+
+    def _issuer(self, document: Any) -> Speaker | None:
+        """Who issued a document: its author ("a report by X") or owner ("an Observatory
+        toll", "the ministry's statement"), else the last speaker ("according to the
+        bulletin"), else nobody named ("according to figures")."""
+        owner = next(
+            (
+                t
+                for t in document.children
+                if t.dep_ in ("compound", "poss", "nmod")
+                and (t.pos_ == "PROPN" or self._speaker_noun(t))
+            ),
+            None,
+        )
+        by = next(
+            (c for c in document.children if c.dep_ == "prep" and c.lower_ in ("by", "from")),
+            None,
+        )
+        author = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+        if author is not None and self._speaker_like(author) and not _place(author):
+            return self._resolve(author)  # "a report by the Committee to Protect Journalists"
+        if owner is not None:
+            named = self._person_in([owner])
+            if named is not None:
+                return Speaker(self._full_name(named), person=True)
+            return Speaker(self._full_org(join_tokens(_phrase(owner))), org=owner.text)
+        return self.history[-1] if self.history else None
 
     def _speaker_noun(self, token: Any) -> bool:
         words = (token.lower_, token.lemma_.lower())
@@ -420,6 +447,8 @@ CONNECTORS = frozenset({"of", "for", "the", "and", "on", "in"})
 
 
 def _name_part(token: Any) -> bool:
+    if token.ent_type_ in ("DATE", "TIME"):
+        return False  # "on Saturday the Syrian Observatory ..."
     return (token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN", "ADJ", "ADP")) or (
         token.lower_ in CONNECTORS
     )
