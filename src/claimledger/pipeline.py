@@ -29,6 +29,7 @@ from claimledger.nlp import load_pipeline, parse
 from claimledger.periods import PeriodReader
 from claimledger.places import Gazetteer
 from claimledger.quantities import Scanner
+from claimledger.reconcile import same_statements
 from claimledger.settings import Settings
 from claimledger.store import Ledger
 from claimledger.taxonomy import Taxonomy
@@ -94,7 +95,7 @@ def analyse(article: Article, doc: Any, tools: Toolkit) -> ArticleResult:
     if doc is None:
         note = f"language '{article.language}' has no claim extractor yet; article stored"
         return ArticleResult(article, (), warnings=(note,))
-    return ArticleResult(article, tools.extractor.extract(article, doc))
+    return ArticleResult(article, same_statements(tools.extractor.extract(article, doc)))
 
 
 def run(
