@@ -93,7 +93,7 @@ def parsed(articles: list[Article], nlp: Any, tools: Toolkit) -> Iterator[tuple[
 def analyse(article: Article, doc: Any, tools: Toolkit) -> ArticleResult:
     """The claims of one parsed article (pure)."""
     if doc is None:
-        note = f"language '{article.language}' has no claim extractor yet; article stored"
+        note = f"stored; no claim extractor for '{article.language}' yet"
         return ArticleResult(article, (), warnings=(note,))
     return ArticleResult(article, same_statements(tools.extractor.extract(article, doc)))
 
@@ -145,7 +145,8 @@ def _store(article: Article, doc: Any, tools: Toolkit, ledger: Ledger, summary: 
         _error(record, ledger, summary)
         return
     summary.new_articles += 1
-    summary.per_article.append((article.source, "new", len(result.claims)))
+    status = "new" if not result.warnings else f"new ({'; '.join(result.warnings)})"
+    summary.per_article.append((article.source, status, len(result.claims)))
 
 
 def _error(record: DocumentError, ledger: Ledger, summary: RunSummary) -> None:
