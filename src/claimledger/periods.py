@@ -18,12 +18,9 @@ from types import MappingProxyType
 
 from claimledger.dates import DateReader
 from claimledger.quantities import Scanner
+from claimledger.settings import load_data
 
 Period = tuple[dt.date | None, dt.date | None]
-NAMED_AFTER_DATE = re.compile(
-    r"(?:th|st|nd|rd)?\s+(?:Street|St\.?|Square|Avenue|Road|Bridge|Stadium|Hospital|Movement"
-    r"|Brigade|University|Mall|Highway|District|Front)\b"
-)
 UNIT_DAYS = MappingProxyType(
     {"hour": 1 / 24, "day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
 )
@@ -40,65 +37,29 @@ class PeriodReader:
     def __init__(self, dates: DateReader, scanner: Scanner) -> None:
         self.dates = dates
         self.scanner = scanner
-        lex = dates.lex
-        month = lex.month_pattern()
-        number = scanner.number.pattern
-        weekday = lex.alternation(lex.weekdays)
-        self.past = re.compile(
-            rf"\b(?:in|over|during|within|for)?\s*the\s+(?:past|last|previous)\s+"
-            rf"(?:(?P<n>{number})\s+)?(?P<unit>hour|day|week|fortnight|month|year)s?\b",
-            re.IGNORECASE,
-        )
-        self.since_start = re.compile(
-            r"\bsince\s+the\s+(?:beginning|start)\s+of\s+(?:the\s+|this\s+)?"
-            r"(?P<unit>week|month|year)\b",
-            re.IGNORECASE,
-        )
-        self.since = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?", re.IGNORECASE)
-        self.from_to = re.compile(
-            rf"\b(?:from|between)\s+(?P<mon>{month})\.?\s+(?P<d1>\d{{1,2}})\s+(?:to|and|-|–|until"
-            rf"|till|through)\s+(?:(?P<mon2>{month})\.?\s+)?(?P<d2>\d{{1,2}})\b"
-            rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?",
-            re.IGNORECASE,
-        )
-        self.weekday = re.compile(
-            rf"\b(?:on\s+|last\s+|late\s+|early\s+)?(?P<wd>{weekday})\b", re.IGNORECASE
-        )
-        self.month_in = re.compile(
-            rf"\bin\s+(?:early\s+|late\s+|mid-?)?(?P<mon>{month})\b(?:\s+(?P<year>(?:19|20)\d\d))?",
-            re.IGNORECASE,
-        )
-        self.year_in = re.compile(
-            r"\b(?:in|during|throughout)\s+(?P<year>(?:19|20)\d\d)"
-            r"(?:\s*(?:and|-|–|to)\s*(?P<year2>(?:19|20)\d\d))?\b",
-            re.I,
-        )
-        self.since_event = re.compile(
-            r"\bsince\b[^.;]{0,60}?\b(?:began|begun|started|erupted|broke out|beginning|start)"
-            r"\b[^.;]{0,50}?\s(?:in|on)\s+",
-            re.I,
-        )
-        self.began_then_since = re.compile(
-            r"\b(?:began|begun|started|erupted|broke out)\b[^.;]{0,50}?\s(?:in|on)\s+"
-            r"(?P<rest>[^.;]{0,40})[^.;]*?\bsince\b",
-            re.I,
-        )
-        self.weekday_pair = re.compile(
-            rf"\b(?:late\s+|early\s+)?(?P<wd>{weekday})\s+(?:and|to|-)\s+(?:late\s+|early\s+)?"
-            rf"(?P<wd2>{weekday})\b",
-            re.IGNORECASE,
-        )
-        self.statement_before = re.compile(
-            r"\b(?:said|says|told|reported|announced|stated|added|confirmed|claimed|statement"
-            r"|reporters|journalists|reports?)\b[^.;]{0,30}$",
-            re.IGNORECASE,
-        )
-        self.relative = re.compile(
-            r"\b(?P<rel>this year|last year|this month|last month|last week|this week|"
-            r"during the week|the whole weekend|over the weekend|this weekend|"
-            r"yesterday|today|overnight|tonight|this morning)\b",
-            re.IGNORECASE,
-        )
+        data = load_data(f"{dates.lex.language}/periods.toml")
+        fill = {
+            "{month}": dates.lex.month_pattern(),
+            "{weekday}": dates.lex.alternation(dates.lex.weekdays),
+            "{number}": scanner.number.pattern,
+            "{year}": r"(?:19|20)\d\d",
+        }
+        patterns = {name: _compile(raw, fill) for name, raw in data["patterns"].items()}
+        self.past = patterns["past"]
+        self.since_start = patterns["since_start"]
+        self.since = patterns["since"]
+        self.from_to = patterns["from_to"]
+        self.weekday = patterns["weekday"]
+        self.weekday_pair = patterns["weekday_pair"]
+        self.month_in = patterns["month_in"]
+        self.year_in = patterns["year_in"]
+        self.since_event = patterns["since_event"]
+        self.began_then_since = patterns["began_then_since"]
+        self.statement_before = patterns["statement_before"]
+        self.named_after_date = re.compile(data["patterns"]["named_after_date"])
+        self.relative_kinds: dict[str, str] = dict(data["relative"])
+        phrases = dates.lex.alternation(self.relative_kinds)
+        self.relative = re.compile(rf"\b(?P<rel>{phrases})\b", re.IGNORECASE)
 
     def period(
         self, sentence: str, figure_at: int, anchor: dt.date | None, skip: int = 0
@@ -208,7 +169,7 @@ class PeriodReader:
 
     def _dated(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
         for mention in self.dates.mentions(text):
-            if NAMED_AFTER_DATE.match(text, mention.end):
+            if self.named_after_date.match(text, mention.end):
                 continue  # "April 7th Street", "October 6 Bridge": a name, not a date
             date = _resolve(mention.year, mention.month, mention.day or 1, anchor)
             if date is not None:
@@ -236,7 +197,8 @@ class PeriodReader:
         if anchor is None:
             return
         for m in self.relative.finditer(text):
-            yield TimeExpression(m.start(), m.end(), _relative(m.group("rel").lower(), anchor))
+            kind = self.relative_kinds[m.group("rel").lower()]
+            yield TimeExpression(m.start(), m.end(), _relative(kind, anchor))
 
     def _weekday(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
         """Event weekdays ("on Sunday", "late Saturday and early Sunday"); the weekday of a
@@ -259,25 +221,29 @@ class PeriodReader:
         return anchor - dt.timedelta(days=(anchor.weekday() - index) % 7)
 
 
-def _relative(phrase: str, anchor: dt.date) -> Period:
+def _relative(kind: str, anchor: dt.date) -> Period:
+    """The span a kind of relative phrase stands for, counted back from the anchor."""
     day = dt.timedelta(days=1)
     first_of_month = anchor.replace(day=1)
     previous_month_end = first_of_month - day
     spans: dict[str, Period] = {
-        "this year": (anchor.replace(month=1, day=1), anchor),
-        "last year": (dt.date(anchor.year - 1, 1, 1), dt.date(anchor.year - 1, 12, 31)),
-        "this month": (first_of_month, anchor),
-        "last month": (previous_month_end.replace(day=1), previous_month_end),
-        "last week": (anchor - 7 * day, anchor),
-        "during the week": (anchor - 7 * day, anchor),
-        "the whole weekend": _weekend(anchor),
-        "over the weekend": _weekend(anchor),
-        "this weekend": _weekend(anchor),
-        "this week": (anchor - anchor.weekday() * day, anchor),
+        "this_year": (anchor.replace(month=1, day=1), anchor),
+        "last_year": (dt.date(anchor.year - 1, 1, 1), dt.date(anchor.year - 1, 12, 31)),
+        "this_month": (first_of_month, anchor),
+        "last_month": (previous_month_end.replace(day=1), previous_month_end),
+        "past_week": (anchor - 7 * day, anchor),
+        "this_week": (anchor - anchor.weekday() * day, anchor),
+        "weekend": _weekend(anchor),
         "yesterday": (anchor - day, anchor - day),
         "overnight": (anchor - day, anchor),
     }
-    return spans.get(phrase, (anchor, anchor))
+    return spans.get(kind, (anchor, anchor))
+
+
+def _compile(raw: str, fill: dict[str, str]) -> re.Pattern[str]:
+    for placeholder, pattern in fill.items():
+        raw = raw.replace(placeholder, pattern)
+    return re.compile(raw, re.IGNORECASE)
 
 
 def _weekend(anchor: dt.date) -> Period:
