@@ -20,7 +20,6 @@ from claimledger.models import CleanText, PublicationDate
 
 LEAD = 260  # how much of the text opening is searched for a date line
 DATELINE_CITY = re.compile(r"[A-Z][A-Z .'()/-]{1,40},?")
-STATEMENT_WEEKDAY = r"(?:said|says|told|reported|announced|stated|added|confirmed|claimed)"
 
 
 @dataclass(frozen=True)
@@ -61,7 +60,7 @@ class DateReader:
         self.numeric = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d\d)(?!\d)")
         self.weekday_word = re.compile(rf"\b(?P<wd>{lexicon.alternation(lexicon.weekdays)})\b")
         self.statement_weekday = re.compile(
-            rf"\b{STATEMENT_WEEKDAY}\s+(?:[A-Z][\w-]*\s+){{0,3}}(?:on\s+|late\s+|early\s+)?"
+            rf"\b(?:{lexicon.alternation(lexicon.statement_verbs)})\s+(?:[A-Z][\w-]*\s+){{0,3}}(?:on\s+|late\s+|early\s+)?"
             rf"(?P<wd>{lexicon.alternation(lexicon.weekdays)})\b",
             re.IGNORECASE,
         )

@@ -43,6 +43,7 @@ class Lexicon:
     carry_sentences: int
     focus_cues: tuple[str, ...]
     dateline_labels: tuple[str, ...]
+    statement_verbs: tuple[str, ...]
     participles: dict[str, str]
     year_before: tuple[str, ...]
     according: tuple[str, ...]
@@ -88,6 +89,7 @@ class Lexicon:
             carry_sentences=int(attr["carry_sentences"]),
             focus_cues=tuple(attr["focus_cues"]),
             dateline_labels=tuple(raw["dates"]["dateline_labels"]),
+            statement_verbs=tuple(raw["dates"]["statement_verbs"]),
             participles=dict(raw["participles"]["irregular"]),
             year_before=tuple(raw["dates"]["year_before"]),
             according=tuple(attr["according"]),
