@@ -91,3 +91,22 @@ def test_html_site_name_maps_to_the_canonical_outlet() -> None:
         + "</article></body></html>"
     )
     assert find_outlet(clean_html(page, RULES), load_outlets()).name == "TASS"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Damascus refused to sign up to the treaty, which bans 120 types of munitions.",
+        "Some 3,000 people subscribe to the view that 45 villages were shelled.",
+    ],
+)
+def test_body_sentences_with_widget_words_are_kept(sentence: str) -> None:
+    text = f"Rebels shelled the town on Monday.\n{sentence}"
+    assert sentence in clean_text(text, RULES).text
+
+
+def test_subscribe_widgets_are_cut() -> None:
+    text = (
+        "Rebels shelled the town, killing 12.\nSubscribe to our Youtube channel for all latest in"
+    )
+    assert clean_text(text, RULES).text == "Rebels shelled the town, killing 12."
