@@ -97,9 +97,6 @@ class DateReader:
         """Weekdays on which something was said or reported ("said on Tuesday")."""
         return [self._weekday_index(m.group("wd")) for m in self.statement_weekday.finditer(text)]
 
-    def weekdays_named(self, text: str) -> list[int]:
-        return [self._weekday_index(m.group("wd")) for m in self.weekday_word.finditer(text)]
-
     # -- publication date ------------------------------------------------------------
 
     def publication_date(self, clean: CleanText) -> PublicationDate:

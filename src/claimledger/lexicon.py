@@ -29,7 +29,6 @@ class Lexicon:
     fractions: dict[str, float]
     qualifiers: dict[str, str]  # phrase before the figure -> qualifier
     over_suffixes: tuple[str, ...]
-    approx_suffixes: tuple[str, ...]
     time_units: frozenset[str]
     id_before: frozenset[str]
     one_not_count: frozenset[str]
@@ -38,7 +37,6 @@ class Lexicon:
     unit_prefixes: dict[str, str]
     units: dict[str, Unit]
     cue_verbs: frozenset[str]
-    weak_cue_verbs: frozenset[str]
     strong_cue_verbs: frozenset[str]
     carry_sentences: int
     focus_cues: tuple[str, ...]
@@ -75,7 +73,6 @@ class Lexicon:
             fractions=dict(numbers["fractions"]),
             qualifiers={p: q for q in ("over", "under", "approx") for p in quals[q]},
             over_suffixes=tuple(quals["over_suffix"]),
-            approx_suffixes=tuple(quals["approx_suffix"]),
             time_units=frozenset(excl["time_units"]),
             id_before=frozenset(excl["id_before"]),
             one_not_count=frozenset(excl["one_not_count"]),
@@ -84,7 +81,6 @@ class Lexicon:
             unit_prefixes={p.lower(): u["key"] for u in units for p in u.get("prefixes", [])},
             units={u["key"]: Unit(u["key"], u["canonical"], float(u["factor"])) for u in units},
             cue_verbs=frozenset(attr["cue_verbs"]),
-            weak_cue_verbs=frozenset(attr["weak_cue_verbs"]),
             strong_cue_verbs=frozenset(attr["strong_cue_verbs"]),
             carry_sentences=int(attr["carry_sentences"]),
             focus_cues=tuple(attr["focus_cues"]),

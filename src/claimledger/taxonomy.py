@@ -64,9 +64,6 @@ class Taxonomy:
         """cumulative | per_period | either; `other` counts as either."""
         return next((m.aggregation for m in self.metrics if m.key == key), "either")
 
-    def keys(self) -> list[str]:
-        return [metric.key for metric in self.metrics] + ["other"]
-
 
 def _forms(words: Iterable[str]) -> set[str]:
     """Each word lower-cased with crude singular and verb-stem forms ("killed" -> "kill")."""
