@@ -21,6 +21,7 @@ from claimledger.periods import PeriodReader, TimeExpression
 from claimledger.places import Gazetteer
 from claimledger.quantities import Quantity, Scanner
 from claimledger.taxonomy import Taxonomy
+from claimledger.units import UnitCatalog
 
 OBJECT_DEPS = frozenset({"compound", "amod", "nmod"})
 LENGTH_UNITS = frozenset({"km", "mi", "m"})
@@ -40,6 +41,7 @@ class Extractor:
     periods: PeriodReader
     gazetteer: Gazetteer
     taxonomy: Taxonomy
+    units: UnitCatalog
 
     def extract(self, article: Article, doc: Any) -> tuple[Claim, ...]:
         attributor = Attributor(self.lexicon, doc, article.text)
@@ -133,7 +135,7 @@ class Extractor:
         period = None
         if unit not in LENGTH_UNITS:  # a distance is a fact about places, not a time span
             period = self.periods.period(sent.text, at, anchor, skip - sent.start_char)
-        value_normalized, unit_normalized = self.scanner.normalize(quantity.value, unit)
+        value_normalized, unit_normalized = self.units.normalize(quantity.value, unit)
         return Claim(
             claim_id=stable_id(article.article_id, quantity.start, quantity.end, unit),
             article_id=article.article_id,

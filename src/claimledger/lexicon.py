@@ -17,7 +17,6 @@ from claimledger.settings import load_data
 class Unit:
     key: str
     canonical: str
-    factor: float
 
 
 @dataclass(frozen=True)
@@ -79,7 +78,7 @@ class Lexicon:
             months=_months(excl["months"]),
             unit_surfaces={s.lower(): u["key"] for u in units for s in u["surfaces"]},
             unit_prefixes={p.lower(): u["key"] for u in units for p in u.get("prefixes", [])},
-            units={u["key"]: Unit(u["key"], u["canonical"], float(u["factor"])) for u in units},
+            units={u["key"]: Unit(u["key"], u["canonical"]) for u in units},
             cue_verbs=frozenset(attr["cue_verbs"]),
             strong_cue_verbs=frozenset(attr["strong_cue_verbs"]),
             carry_sentences=int(attr["carry_sentences"]),

@@ -33,6 +33,7 @@ from claimledger.reconcile import same_statements
 from claimledger.settings import Settings
 from claimledger.store import Ledger
 from claimledger.taxonomy import Taxonomy
+from claimledger.units import UnitCatalog
 
 Progress = Callable[[str], None]
 
@@ -58,6 +59,7 @@ class Toolkit:
             periods=PeriodReader(metadata.dates, scanner),
             gazetteer=Gazetteer.load(),
             taxonomy=Taxonomy.load(),
+            units=UnitCatalog.load(),
         )
         return cls(settings, load_rules(), metadata, extractor, Focus.build(lexicon, scanner))
 

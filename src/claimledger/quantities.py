@@ -258,12 +258,6 @@ class Scanner:
             )
         return out
 
-    def normalize(self, value: float, unit: str) -> tuple[float, str]:
-        known = self.lex.units.get(unit)
-        if known is None:
-            return value, unit
-        return round(value * known.factor, 6), known.canonical
-
 
 def _number(value: float) -> float | int:
     return int(value) if float(value).is_integer() and abs(value) < 2**53 else value
