@@ -21,7 +21,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from claimledger.evaluate import EvalReport, Mention
+from claimledger.evaluate import EvalReport, Mention, values_agree
 
 FIELD_CAUSES = MappingProxyType({"speaker": "attribution"})
 EXCLUDED_SHAPE = re.compile(
@@ -66,7 +66,7 @@ def _miss_cause(
     if text is not None and _squash(miss.evidence) not in _squash(text):
         return "chrome"
     predicted = values.get(miss.article, [])
-    if any(_same(value, miss.value) and unit != miss.unit for value, unit in predicted):
+    if any(values_agree(miss.value, value) and unit != miss.unit for value, unit in predicted):
         return "unit"
     return "not found"
 
@@ -75,7 +75,7 @@ def _extra_cause(extra: Mention, report: EvalReport) -> str:
     if CHROME_MARKERS.search(extra.evidence):
         return "chrome"
     missed = [m for m in report.misses if m.article == extra.article]
-    if any(_same(m.value, extra.value) and m.unit != extra.unit for m in missed):
+    if any(values_agree(m.value, extra.value) and m.unit != extra.unit for m in missed):
         return "unit"
     if extra.value is not None and _excluded_shape(extra):
         return "exclusion rule"
@@ -95,10 +95,6 @@ def _values_by_article(
     for record in records:
         out[Path(str(record["source"])).name].append((float(record["value"]), record["unit"]))
     return out
-
-
-def _same(a: float | None, b: float | None) -> bool:
-    return a is not None and b is not None and abs(a - b) <= 0.005 * max(abs(b), 1e-9)
 
 
 def _squash(text: str) -> str:

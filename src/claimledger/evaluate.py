@@ -352,7 +352,7 @@ def _same_quantity(claim: Record, pred: Record) -> bool:
 
 
 def _same_value(target: Record, pred: Record) -> bool:
-    return _values_agree(target.get("value"), pred.get("value"))
+    return values_agree(target.get("value"), pred.get("value"))
 
 
 def _unexcused(ignores: list[Record], loose: list[Record]) -> list[Record]:
@@ -432,7 +432,7 @@ def _qualifier_ok(claim: Record, pred: Record) -> bool:
 def _value_max_ok(claim: Record, pred: Record) -> bool | None:
     if claim.get("value_max") is None:
         return None
-    return _values_agree(claim.get("value_max"), pred.get("value_max"))
+    return values_agree(claim.get("value_max"), pred.get("value_max"))
 
 
 # --- speaker names ------------------------------------------------------------------------
@@ -513,7 +513,8 @@ def _number(value: object) -> float | None:
     return float(value)
 
 
-def _values_agree(gold: object, predicted: object) -> bool:
+def values_agree(gold: object, predicted: object) -> bool:
+    """The scorer's value match: within 0.5 % of the gold value."""
     g, p = _number(gold), _number(predicted)
     if g is None or p is None:
         return False
