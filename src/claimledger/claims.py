@@ -48,6 +48,7 @@ class Extractor:
         anchor = _anchor(article)
         skip = _dateline_end(article)
         events = self.periods.events(article.text, anchor, skip)
+        conflict = self.periods.conflict_start(article.text, anchor)
         claims: list[Claim] = []
         quantities = self.scanner.scan(article.text)
         for index, quantity in enumerate(quantities):
@@ -56,7 +57,10 @@ class Extractor:
                 continue
             unit = self._unit(quantity, span, quantities[:index])
             claim = self._claim(article, quantity, unit, span, attributor, anchor, skip)
-            claims.append(self._dated_by_event(claim, events, self._eventful(span.sent)))
+            if self._conflict_toll(span.sent):
+                claims.append(_over_conflict(claim, conflict, anchor))
+            else:
+                claims.append(self._dated_by_event(claim, events, span.sent))
         return tuple(claims)
 
     def _eventful(self, sent: Any) -> bool:
@@ -73,19 +77,41 @@ class Extractor:
             return True
         return eventful or any(word in EVENT_ADJECTIVES for word in claim.object.split())
 
-    def _dated_by_event(self, claim: Claim, events: list[TimeExpression], eventful: bool) -> Claim:
+    def _dated_by_event(self, claim: Claim, events: list[TimeExpression], sent: Any) -> Claim:
         """A figure about an event takes the date of the event the text last dated (or its
-        first dated event, for headlines and leads) when its own sentence has no time."""
+        first dated event, when close, for headlines and leads) when its own sentence has
+        no time and does not tell of another time."""
         if claim.period_start or claim.period_end or not events:
             return claim
-        if claim.unit != "count" or not self._is_event(claim, eventful):
+        if claim.unit != "count" or not self._is_event(claim, self._eventful(sent)):
+            return claim
+        if self._other_time(sent):
             return claim
         earlier = [e for e in events if e.start < claim.evidence.start]
-        start, end = (earlier[-1] if earlier else events[0]).period
+        if earlier:
+            event = earlier[-1]
+        elif events[0].start - claim.evidence.start <= self.periods.lead_reach:
+            event = events[0]
+        else:
+            return claim
+        start, end = event.period
         return replace(
             claim,
             period_start=start.isoformat() if start else None,
             period_end=end.isoformat() if end else None,
+        )
+
+    def _other_time(self, sent: Any) -> bool:
+        """Whether a sentence opens with "Earlier": another time than the dated events."""
+        first = next((t.lower_ for t in sent if not t.is_punct and not t.is_space), "")
+        return first in self.periods.other_time_openers
+
+    def _conflict_toll(self, sent: Any) -> bool:
+        """Whether a sentence gives a whole conflict's toll in a perfect tense ("the
+        conflict has killed more than 230,000"): cumulative, never one event's figure."""
+        words = {t.lower_ for t in sent}
+        return bool(
+            self.periods.conflict_scope & words and self.periods.perfect_auxiliaries & words
         )
 
     def _is_claim(self, quantity: Quantity, span: Any) -> bool:
@@ -162,6 +188,13 @@ class Extractor:
             ),
             surface=quantity.surface,
         )
+
+
+def _over_conflict(claim: Claim, start: dt.date | None, anchor: dt.date | None) -> Claim:
+    """A conflict's toll covers the conflict so far, from the start the text gives it."""
+    if claim.period_start or claim.period_end or start is None or anchor is None:
+        return claim
+    return replace(claim, period_start=start.isoformat(), period_end=anchor.isoformat())
 
 
 def object_phrase(token: Any, span: Any, unit: str, lexicon: Lexicon) -> str:

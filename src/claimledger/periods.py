@@ -46,6 +46,11 @@ class PeriodReader:
         }
         patterns = {name: _compile(raw, fill) for name, raw in data["patterns"].items()}
         self.past = patterns["past"]
+        self.over_days = patterns["over_days"]
+        self.month_range = patterns["month_range"]
+        self.year_span = patterns["year_span"]
+        self.statement_after = patterns["statement_after"]
+        self.statement_opening = patterns["statement_opening"]
         self.since_start = patterns["since_start"]
         self.since = patterns["since"]
         self.from_to = patterns["from_to"]
@@ -56,8 +61,14 @@ class PeriodReader:
         self.since_event = patterns["since_event"]
         self.began_then_since = patterns["began_then_since"]
         self.statement_before = patterns["statement_before"]
+        self.conflict_began = patterns["conflict_began"]
         self.named_after_date = re.compile(data["patterns"]["named_after_date"])
         self.relative_kinds: dict[str, str] = dict(data["relative"])
+        inheritance = data["inheritance"]
+        self.other_time_openers = tuple(inheritance["other_time_openers"])
+        self.conflict_scope = frozenset(inheritance["conflict_scope"])
+        self.perfect_auxiliaries = frozenset(inheritance["perfect_auxiliaries"])
+        self.lead_reach = int(inheritance["lead_reach"])
         phrases = dates.lex.alternation(self.relative_kinds)
         self.relative = re.compile(rf"\b(?P<rel>{phrases})\b", re.IGNORECASE)
 
@@ -65,8 +76,11 @@ class PeriodReader:
         self, sentence: str, figure_at: int, anchor: dt.date | None, skip: int = 0
     ) -> Period | None:
         """The span of the expression nearest to `figure_at` (an offset into `sentence`);
-        expressions starting before `skip` (the date line) are not periods."""
-        found = [e for e in self.expressions(sentence, anchor) if e.start >= skip]
+        expressions starting before `skip` (the date line) are not periods. Relative
+        expressions count back from the day of the statement when the sentence gives it
+        ("in the last 48 hours, sources said on Friday"), else from the anchor."""
+        stated = self.statement_day(sentence, anchor)
+        found = [e for e in self.expressions(sentence, stated or anchor) if e.start >= skip]
         if not found:
             return None
         nearest = min(found, key=lambda e: _distance(e, figure_at))
@@ -84,15 +98,27 @@ class PeriodReader:
             and (e.period[1] - e.period[0]).days <= 7
         ]
 
+    def conflict_start(self, text: str, anchor: dt.date | None) -> dt.date | None:
+        """The day the whole conflict began, where the text dates it ("the crisis began
+        in March 2011"); the earliest such date."""
+        found = [
+            date[0]
+            for m in self.conflict_began.finditer(text)
+            if (date := self._date_at(text[m.end() : m.end() + 40], anchor)) is not None
+        ]
+        return min(found, default=None)
+
     def expressions(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
         taken: list[tuple[int, int]] = []
         readers: list[Callable[[str, dt.date | None], Iterator[TimeExpression]]] = [
+            self._month_range,
             self._from_to,
             self._since,
             self._past,
             self._dated,
             self._month,
             self._year,
+            self._year_span,
             self._relative,
             self._weekday,
         ]
@@ -114,8 +140,18 @@ class PeriodReader:
             if first and second:
                 yield TimeExpression(m.start(), m.end(), (first, second))
 
+    def _month_range(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
+        months = self.dates.lex.months
+        for m in self.month_range.finditer(text):
+            first = dt.date(int(m.group("year")), months[m.group("mon").lower()], 1)
+            last_month = months[m.group("mon2").lower()]
+            year = int(m.group("year2"))
+            last = dt.date(year, last_month, calendar.monthrange(year, last_month)[1])
+            if first <= last:
+                yield TimeExpression(m.start(), m.end(), (first, last))
+
     def _past(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
-        for m in self.past.finditer(text):
+        for m in [*self.past.finditer(text), *self.over_days.finditer(text)]:
             if anchor is None:
                 continue
             count = 1.0
@@ -193,6 +229,15 @@ class PeriodReader:
                     m.start(), m.end(), (dt.date(year, 1, 1), dt.date(last, 12, 31))
                 )
 
+    def _year_span(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
+        for m in self.year_span.finditer(text):
+            year = int(m.group("year"))
+            last = year - year % 100 + int(m.group("yy"))
+            if year < last <= year + 10:  # "1950-52"; not "2016-03" (a month)
+                yield TimeExpression(
+                    m.start(), m.end(), (dt.date(year, 1, 1), dt.date(last, 12, 31))
+                )
+
     def _relative(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
         if anchor is None:
             return
@@ -206,14 +251,32 @@ class PeriodReader:
         if anchor is None:
             return
         for m in self.weekday_pair.finditer(text):
-            first = self._weekday_date(m.group("wd"), anchor)
             second = self._weekday_date(m.group("wd2"), anchor)
-            yield TimeExpression(m.start(), m.end(), (min(first, second), max(first, second)))
+            first = self._weekday_date(m.group("wd"), second)  # the day before, or earlier
+            yield TimeExpression(m.start(), m.end(), (first, second))
         for m in self.weekday.finditer(text):
-            if self.statement_before.search(text[max(0, m.start() - 45) : m.start()]):
-                continue
-            date = self._weekday_date(m.group("wd"), anchor)
-            yield TimeExpression(m.start(), m.end(), (date, date))
+            if not self._states(text, m):
+                date = self._weekday_date(m.group("wd"), anchor)
+                yield TimeExpression(m.start(), m.end(), (date, date))
+
+    def _states(self, text: str, weekday: re.Match[str]) -> bool:
+        """Whether a weekday dates a statement ("said on Tuesday", "On Sunday a monitor
+        said", "had on Saturday accused") rather than an event."""
+        opening = self.statement_opening.match(text)
+        return bool(
+            self.statement_before.search(text[max(0, weekday.start() - 45) : weekday.start()])
+            or self.statement_after.match(text, weekday.end())
+            or (opening and opening.start("wd") == weekday.start("wd"))
+        )
+
+    def statement_day(self, sentence: str, anchor: dt.date | None) -> dt.date | None:
+        """The day of the statement the sentence reports, when it names the weekday."""
+        if anchor is None:
+            return None
+        for m in self.weekday.finditer(sentence):
+            if self._states(sentence, m):
+                return self._weekday_date(m.group("wd"), anchor)
+        return None
 
     def _weekday_date(self, name: str, anchor: dt.date) -> dt.date:
         """The latest date on or before the anchor that falls on the weekday."""

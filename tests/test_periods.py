@@ -1,0 +1,116 @@
+"""Periods: time expressions of a sentence resolved to ISO spans, and event dates carried
+to figures whose sentence has no time word."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from tests.test_claims import by_value, extract
+
+SATURDAY = dt.date(2016, 3, 12)
+
+
+def span(toolkit: Any, sentence: str, figure: str, anchor: dt.date = SATURDAY) -> list[str | None]:
+    found = toolkit.extractor.periods.period(sentence, sentence.index(figure), anchor)
+    return [d.isoformat() if d else None for d in found] if found else []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "expected"),
+    [
+        # relative spans count back from the publication date...
+        (
+            "Over 100 terrorists were killed in the last 48 hours.",
+            "100",
+            ["2016-03-10", "2016-03-12"],
+        ),
+        # ...or from the day of the statement when the sentence gives it
+        (
+            "Over 100 terrorists were killed in the last 48 hours, sources said on Friday.",
+            "100",
+            ["2016-03-09", "2016-03-11"],
+        ),
+        (
+            "On Thursday it said it had carried out more than 50 raids over two days.",
+            "50",
+            ["2016-03-08", "2016-03-10"],
+        ),
+        (
+            "The air strikes which began Saturday and continued Sunday killed 45 civilians.",
+            "45",
+            ["2016-03-05", "2016-03-06"],
+        ),
+        (
+            "Late Saturday and early Sunday 16 strikes hit Raqqa.",
+            "16",
+            ["2016-03-05", "2016-03-06"],
+        ),
+        (
+            "The network said 12679 people died of torture from March 2011 to June 2016.",
+            "12679",
+            ["2011-03-01", "2016-06-30"],
+        ),
+        (
+            "Photos taken between May 2011 and August 2013 show at least 6786 individuals.",
+            "6786",
+            ["2011-05-01", "2013-08-31"],
+        ),
+        (
+            "A repeat of the 1950-52 Korean War in which 39,000 Americans died.",
+            "39,000",
+            ["1950-01-01", "1952-12-31"],
+        ),
+        # a weekday that dates a statement is no period of the figure
+        ("On Sunday a monitor said at least 82 people were killed.", "82", []),
+        ("The Russians had on Saturday accused militants of bringing 1000 fighters.", "1000", []),
+        ("SANA reporter said Monday that terrorists fired 13 rocket shells.", "13", []),
+        # but an event's weekday before a trailing "said" stays the event's
+        (
+            "Nine people were killed on Tuesday activists said.",
+            "Nine",
+            ["2016-03-08", "2016-03-08"],
+        ),
+        # a month written as a year span is no span of years
+        ("The 2016-03 report counted 40 strikes.", "40", []),
+    ],
+)
+def test_period_of_a_sentence(
+    toolkit: Any, sentence: str, figure: str, expected: list[str]
+) -> None:
+    assert span(toolkit, sentence, figure) == expected
+
+
+def test_conflict_start_where_the_text_dates_it(toolkit: Any) -> None:
+    periods = toolkit.extractor.periods
+    text = "Moscow has backed Assad since the crisis began in March 2011. Other text."
+    assert periods.conflict_start(text, SATURDAY) == dt.date(2011, 3, 1)
+    assert periods.conflict_start("The war goes on.", SATURDAY) is None
+
+
+def test_conflict_toll_covers_the_conflict_so_far(toolkit: Any, nlp: Any) -> None:
+    text = (
+        "12 March 2016 Air strikes on Sunday killed 14 people in Idlib. "
+        "Syria's conflict has killed more than 230000 people. "
+        "Iran has backed Damascus since the crisis began in March 2011."
+    )
+    claims = extract(text, toolkit, nlp)
+    (event,) = by_value(claims, 14)
+    assert (event.period_start, event.period_end) == ("2016-03-06", "2016-03-06")
+    (toll,) = by_value(claims, 230000)
+    assert (toll.period_start, toll.period_end) == ("2011-03-01", "2016-03-12")
+
+
+def test_figures_take_the_date_of_the_event_the_text_dated(toolkit: Any, nlp: Any) -> None:
+    text = (
+        "12 March 2016 Air strikes on Sunday hit a market in Idlib. "
+        "The strikes killed 14 people, the Observatory said. "
+        "Earlier rebels killed 9 soldiers near Aleppo."
+    )
+    claims = extract(text, toolkit, nlp)
+    (carried,) = by_value(claims, 14)
+    assert (carried.period_start, carried.period_end) == ("2016-03-06", "2016-03-06")
+    (earlier,) = by_value(claims, 9)  # "Earlier": another time, not Sunday's
+    assert earlier.period_start is None and earlier.period_end is None
