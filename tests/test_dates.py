@@ -49,6 +49,23 @@ def test_ambiguous_numeric_date_without_evidence_abstains() -> None:
     assert "does not decide" in result.note
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 5 September is recent news on 1 October and four months old on 10 January
+        (
+            "01.10.2017 Strikes killed 12 civilians. Troops breached the siege on September 5.",
+            "2017-10-01",
+        ),
+        # 20 March fits neither reading as recent (8 Feb / 2 Aug): undecided
+        ("02.08.2017 Strikes killed 12 civilians. Troops entered the town on March 20.", None),
+    ],
+)
+def test_ambiguous_numeric_date_read_by_recent_events(text: str, expected: str | None) -> None:
+    result = READER.publication_date(CleanText(text=text, original=text))
+    assert result.value == expected
+
+
 def test_glued_day_and_year_from_a_stripped_scrape() -> None:
     text = (TEST_DATA / "fakes-1924058038.txt").read_text(encoding="utf-8")
     assert published(text) == "2016-08-14"  # "Last updated at Aug 142016"

@@ -19,6 +19,8 @@ from claimledger.lexicon import Lexicon
 from claimledger.models import CleanText, PublicationDate
 
 LEAD = 260  # how much of the text opening is searched for a date line
+RECENT_DAYS = 45  # a year-less event date this close before a reading is recent news...
+STALE_DAYS = 120  # ...and this far before the other reading rules that reading out
 DATELINE_CITY = re.compile(r"[A-Z][A-Z .'()/-]{1,40},?")
 
 
@@ -188,9 +190,35 @@ class DateReader:
         if best == 0 and runner_up < 0:
             note = f"'{evidence}' read {order}: the other reading precedes dated events"
             return _found(date, "dateline", evidence, note)
+        if best == runner_up:
+            recent = self._recent_reading(readings, text)
+            if recent is not None:
+                order, date = recent
+                note = (
+                    f"'{evidence}' read {order}: the events the text dates without a year"
+                    f" fall within {RECENT_DAYS} days before it, and long before the other"
+                )
+                return _found(date, "dateline", evidence, note)
         return PublicationDate.unknown(
             f"'{evidence}' could be day-first or month-first and the text does not decide"
         )
+
+    def _recent_reading(
+        self, readings: list[tuple[str, dt.date]], text: str
+    ) -> tuple[str, dt.date] | None:
+        """The reading under which every year-less event date of the text ("on September
+        5") is recent news, when under the other reading some is months old."""
+        events = [m for m in self.mentions(text) if m.year is None and m.day]
+        if not events:
+            return None
+        fits = []
+        for order, date in readings:
+            ages = [_age(m, date) for m in events]
+            if all(age is not None and age <= RECENT_DAYS for age in ages):
+                fits.append((order, date))
+            elif not any(age is not None and age >= STALE_DAYS for age in ages):
+                return None  # neither recent nor clearly stale: undecided
+        return fits[0] if len(fits) == 1 else None
 
     def _yearless(self, mention: DateMention, text: str) -> PublicationDate:
         """A dateline without a year: keep it only if exactly one plausible year fits."""
@@ -240,6 +268,15 @@ class DateReader:
                 " the publication date"
             )
         return _found(date, "html_meta", page, "page metadata date, consistent with the text")
+
+
+def _age(mention: DateMention, publication: dt.date) -> int | None:
+    """Days from a year-less date, read in the year up to `publication`, to that date."""
+    for year in (publication.year, publication.year - 1):
+        date = mention.as_date(year)
+        if date is not None and date <= publication:
+            return (publication - date).days
+    return None
 
 
 def _standalone(lead: str, start: int, end: int) -> bool:
