@@ -104,3 +104,19 @@ def test_headline_ending_in_its_source_is_attributed(toolkit: Any, nlp: Any) -> 
     (claim,) = extract(text, toolkit, nlp)
     assert claim.value == 35
     assert claim.speaker == "Syrian Observatory for Human Rights"
+
+
+def test_a_place_is_never_the_speaker(toolkit: Any, nlp: Any) -> None:
+    text = "SANA reporter in Homs said that rocket shells landed on a square killing 4 citizens."
+    (claim,) = extract(text, toolkit, nlp)
+    assert claim.speaker is not None and "Homs" not in claim.speaker
+    assert "SANA" in claim.speaker or "reporter" in claim.speaker
+
+
+def test_an_unnamed_relayed_source_leaves_the_relayer_speaking(toolkit: Any, nlp: Any) -> None:
+    text = (
+        "US airstrikes have killed 11 civilians Al Jazeera reported Wednesday citing an "
+        "undisclosed Syrian opposition source."
+    )
+    (claim,) = extract(text, toolkit, nlp)
+    assert claim.speaker == "Al Jazeera"

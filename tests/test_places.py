@@ -369,3 +369,19 @@ def test_load_from_a_path(tmp_path: Path) -> None:
 def test_malformed_files_are_rejected(text: str) -> None:
     with pytest.raises(GazetteerError):
         list(read_entries(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Homs", True),
+        ("Aleppo Idlib", True),
+        ("Syria's Aleppo", True),
+        ("United States", False),  # a country alone may speak for its government
+        ("Syrian Observatory", False),
+        ("Damascus Police Command", False),
+        ("Activists", False),
+    ],
+)
+def test_only_places(text: str, expected: bool) -> None:
+    assert Gazetteer.load().only_places(text) is expected

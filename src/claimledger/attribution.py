@@ -45,6 +45,7 @@ class Attributor:
     lex: Lexicon
     doc: Any
     text: str = ""
+    place_name: Callable[[str], bool] = field(default=lambda _: False)  # never a speaker
     history: list[Speaker] = field(default_factory=list)
     quotes: list[tuple[int, int]] = field(default_factory=list)
 
@@ -128,8 +129,11 @@ class Attributor:
             if token is None:
                 continue
             head = _phrase_head(token)
-            relayed = phrase in ("citing", "quoting") and head.lower_ in self.lex.document_nouns
-            if not relayed:  # "a group citing figures from clinics said": the group speaks
+            relays = phrase in ("citing", "quoting")
+            unnamed = any(t.lower_ in self.lex.unnamed for t in head.lefts)
+            # "a group citing figures from clinics said", "Al Jazeera reported citing an
+            # undisclosed source": the one who relays speaks
+            if not (relays and (head.lower_ in self.lex.document_nouns or unnamed)):
                 return self._resolve(head)
         return None
 
@@ -244,8 +248,12 @@ class Attributor:
         tokens = _phrase(head)
         role = next((t.text.lower() for t in tokens if t.text.lower() in self.lex.roles), None)
         name = _proper_name(head)
+        if name is not None and self.place_name(name):
+            name = None  # "SANA reporter in Homs": the place is not who speaks
         person = self._person_in(tokens) if name is None or head.ent_type_ == "PERSON" else None
         org = _org_in(tokens)
+        if org is not None and self.place_name(org):
+            org = None
         if person is not None:
             return Speaker(self._full_name(person), role=role, org=org, person=True)
         if name is not None:

@@ -44,7 +44,7 @@ class Extractor:
     units: UnitCatalog
 
     def extract(self, article: Article, doc: Any) -> tuple[Claim, ...]:
-        attributor = Attributor(self.lexicon, doc, article.text)
+        attributor = Attributor(self.lexicon, doc, article.text, self.gazetteer.only_places)
         anchor = _anchor(article)
         skip = _dateline_end(article)
         events = self.periods.events(article.text, anchor, skip)

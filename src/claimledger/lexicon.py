@@ -44,6 +44,7 @@ class Lexicon:
     participles: dict[str, str]
     year_before: tuple[str, ...]
     according: tuple[str, ...]
+    unnamed: frozenset[str]
     roles: frozenset[str]
     pronouns: frozenset[str]
     titles: frozenset[str]
@@ -88,6 +89,7 @@ class Lexicon:
             participles=dict(raw["participles"]["irregular"]),
             year_before=tuple(raw["dates"]["year_before"]),
             according=tuple(attr["according"]),
+            unnamed=frozenset(attr["unnamed"]),
             roles=frozenset(attr["roles"]),
             pronouns=frozenset(attr["pronouns"]),
             titles=frozenset(attr["titles"]),

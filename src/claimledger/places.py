@@ -311,6 +311,19 @@ class Gazetteer:
             (start, end, self.entries[index].place) for start, end, index in self.matcher.scan(text)
         ]
 
+    def only_places(self, text: str) -> bool:
+        """Whether `text` is nothing but place names ("Homs", "Aleppo Idlib", "Syria's
+        Aleppo"), except one country alone, which may speak for its government."""
+        found = self.matcher.scan(text)
+        rest, kinds, last = [], [], 0
+        for start, end, index in found:
+            rest.append(text[last:start])
+            kinds.append(self.entries[index].kind)
+            last = end
+        rest.append(text[last:])
+        leftover = re.sub(r"(?:^|\s)(?:'?s|of|and|the|rural)\b|[\W_]", "", " ".join(rest))
+        return bool(kinds) and not leftover and kinds != ["country"]
+
     def lookup(self, name: str) -> Place | None:
         """The place a name or alias stands for, ignoring case; None when unknown."""
         target = self.matcher.targets.get(alias_key(name))
