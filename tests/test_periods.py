@@ -114,3 +114,21 @@ def test_figures_take_the_date_of_the_event_the_text_dated(toolkit: Any, nlp: An
     assert (carried.period_start, carried.period_end) == ("2016-03-06", "2016-03-06")
     (earlier,) = by_value(claims, 9)  # "Earlier": another time, not Sunday's
     assert earlier.period_start is None and earlier.period_end is None
+
+
+def test_events_come_in_text_order(toolkit: Any) -> None:
+    text = "Rebels attacked on Wednesday. Talks were held this week. It happened on August 21 2013."
+    events = toolkit.extractor.periods.events(text, dt.date(2013, 8, 21))
+    assert [e.start for e in events] == sorted(e.start for e in events)
+    assert len(events) == 3
+
+
+def test_weekday_pair_after_reported_is_the_event(toolkit: Any) -> None:
+    sentence = "At least 16 airstrikes were reported late Saturday and early Sunday."
+    assert span(toolkit, sentence, "16", dt.date(2015, 7, 5)) == ["2015-07-04", "2015-07-05"]
+
+
+def test_population_has_no_period(toolkit: Any, nlp: Any) -> None:
+    text = "12 March 2016 Air strikes killed dozens this week in Raqqa where 8000 people remain."
+    (claim,) = extract(text, toolkit, nlp)
+    assert claim.metric == "population" and claim.period_start is None

@@ -29,6 +29,8 @@ BASED = re.compile(r"[- ]based\b")
 EVENT_ADJECTIVES = frozenset(
     {"dead", "killed", "wounded", "injured", "missing", "displaced", "hurt"}
 )
+LEAD_NEWS_DAYS = 7
+TIMELESS_METRICS = frozenset({"population"})
 SKIP_ENTS = frozenset({"DATE", "TIME", "ORDINAL"})
 
 
@@ -60,7 +62,7 @@ class Extractor:
             if self._conflict_toll(span.sent):
                 claims.append(_over_conflict(claim, conflict, anchor))
             else:
-                claims.append(self._dated_by_event(claim, events, span.sent))
+                claims.append(self._dated_by_event(claim, events, span.sent, anchor))
         return tuple(claims)
 
     def _eventful(self, sent: Any) -> bool:
@@ -77,7 +79,9 @@ class Extractor:
             return True
         return eventful or any(word in EVENT_ADJECTIVES for word in claim.object.split())
 
-    def _dated_by_event(self, claim: Claim, events: list[TimeExpression], sent: Any) -> Claim:
+    def _dated_by_event(
+        self, claim: Claim, events: list[TimeExpression], sent: Any, anchor: dt.date | None
+    ) -> Claim:
         """A figure about an event takes the date of the event the text last dated (or its
         first dated event, when close, for headlines and leads) when its own sentence has
         no time and does not tell of another time."""
@@ -90,7 +94,7 @@ class Extractor:
         earlier = [e for e in events if e.start < claim.evidence.start]
         if earlier:
             event = earlier[-1]
-        elif events[0].start - claim.evidence.start <= self.periods.lead_reach:
+        elif self._leads_to(events[0], claim, anchor):
             event = events[0]
         else:
             return claim
@@ -100,6 +104,13 @@ class Extractor:
             period_start=start.isoformat() if start else None,
             period_end=end.isoformat() if end else None,
         )
+
+    def _leads_to(self, event: TimeExpression, claim: Claim, anchor: dt.date | None) -> bool:
+        """Whether a headline or lead figure reports the text's first dated event: one
+        close below it and recent news (a lead is not about a months-old event)."""
+        end = event.period[1]
+        recent = anchor is None or (end is not None and (anchor - end).days <= LEAD_NEWS_DAYS)
+        return recent and event.start - claim.evidence.start <= self.periods.lead_reach
 
     def _other_time(self, sent: Any) -> bool:
         """Whether a sentence opens with "Earlier": another time than the dated events."""
@@ -158,8 +169,10 @@ class Extractor:
         speaker, attribution = attributor.speaker_for(sent, quantity.start)
         obj = object_phrase(_number_token(span), span, unit, self.lexicon)
         at = quantity.start - sent.start_char
+        metric = self.taxonomy.classify(obj, _governor(span), unit)
         period = None
-        if unit not in LENGTH_UNITS:  # a distance is a fact about places, not a time span
+        # a distance is a fact about places, a population a state: neither spans a time
+        if unit not in LENGTH_UNITS and metric not in TIMELESS_METRICS:
             period = self.periods.period(sent.text, at, anchor, skip - sent.start_char)
         value_normalized, unit_normalized = self.units.normalize(quantity.value, unit)
         return Claim(
@@ -172,7 +185,7 @@ class Extractor:
             unit_normalized=unit_normalized,
             qualifier=quantity.qualifier,
             object=obj,
-            metric=self.taxonomy.classify(obj, _governor(span), unit),
+            metric=metric,
             speaker=speaker.name if speaker else None,
             speaker_role=speaker.role if speaker else None,
             speaker_org=speaker.org if speaker else None,

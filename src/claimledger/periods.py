@@ -80,7 +80,7 @@ class PeriodReader:
         expressions count back from the day of the statement when the sentence gives it
         ("in the last 48 hours, sources said on Friday"), else from the anchor."""
         stated = self.statement_day(sentence, anchor)
-        found = [e for e in self.expressions(sentence, stated or anchor) if e.start >= skip]
+        found = [e for e in self.expressions(sentence, anchor, stated) if e.start >= skip]
         if not found:
             return None
         nearest = min(found, key=lambda e: _distance(e, figure_at))
@@ -89,7 +89,7 @@ class PeriodReader:
     def events(self, text: str, anchor: dt.date | None, skip: int = 0) -> list[TimeExpression]:
         """Dated events of the article in text order: expressions naming a day or a span
         of at most a week ("on Sunday", "late Saturday and early Sunday", "on April 4")."""
-        return [
+        found = [
             e
             for e in self.expressions(text, anchor)
             if e.start >= skip
@@ -97,6 +97,7 @@ class PeriodReader:
             and e.period[1] is not None
             and (e.period[1] - e.period[0]).days <= 7
         ]
+        return sorted(found, key=lambda e: e.start)
 
     def conflict_start(self, text: str, anchor: dt.date | None) -> dt.date | None:
         """The day the whole conflict began, where the text dates it ("the crisis began
@@ -108,8 +109,13 @@ class PeriodReader:
         ]
         return min(found, default=None)
 
-    def expressions(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
+    def expressions(
+        self, text: str, anchor: dt.date | None, stated: dt.date | None = None
+    ) -> Iterator[TimeExpression]:
+        """Time expressions of `text` resolved against the anchor; spans counted back
+        ("in the past 48 hours", "since Sunday") end on the day `stated` when given."""
         taken: list[tuple[int, int]] = []
+        counted_back = (self._since, self._past, self._relative)
         readers: list[Callable[[str, dt.date | None], Iterator[TimeExpression]]] = [
             self._month_range,
             self._from_to,
@@ -123,7 +129,9 @@ class PeriodReader:
             self._weekday,
         ]
         for reader in readers:
-            for expression in reader(text, anchor):
+            for expression in reader(
+                text, (stated or anchor) if reader in counted_back else anchor
+            ):
                 if not any(s < expression.end and expression.start < e for s, e in taken):
                     taken.append((expression.start, expression.end))
                     yield expression
@@ -273,8 +281,10 @@ class PeriodReader:
         """The day of the statement the sentence reports, when it names the weekday."""
         if anchor is None:
             return None
+        pairs = [m.span() for m in self.weekday_pair.finditer(sentence)]
         for m in self.weekday.finditer(sentence):
-            if self._states(sentence, m):
+            in_pair = any(s <= m.start() < e for s, e in pairs)  # "late Saturday and early Sunday"
+            if not in_pair and self._states(sentence, m):
                 return self._weekday_date(m.group("wd"), anchor)
         return None
 
