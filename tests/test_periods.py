@@ -132,3 +132,8 @@ def test_population_has_no_period(toolkit: Any, nlp: Any) -> None:
     text = "12 March 2016 Air strikes killed dozens this week in Raqqa where 8000 people remain."
     (claim,) = extract(text, toolkit, nlp)
     assert claim.metric == "population" and claim.period_start is None
+
+
+def test_a_coming_weekday_is_no_period(toolkit: Any) -> None:
+    sentence = "A ceasefire starting on Monday follows strikes that killed 24 people."
+    assert span(toolkit, sentence, "24", dt.date(2016, 9, 10)) == []

@@ -50,6 +50,7 @@ class PeriodReader:
         self.month_range = patterns["month_range"]
         self.year_span = patterns["year_span"]
         self.statement_after = patterns["statement_after"]
+        self.future_before = patterns["future_before"]
         self.statement_opening = patterns["statement_opening"]
         self.since_start = patterns["since_start"]
         self.since = patterns["since"]
@@ -263,6 +264,8 @@ class PeriodReader:
             first = self._weekday_date(m.group("wd"), second)  # the day before, or earlier
             yield TimeExpression(m.start(), m.end(), (first, second))
         for m in self.weekday.finditer(text):
+            if self.future_before.search(text[max(0, m.start() - 30) : m.start()]):
+                continue  # "a ceasefire starting on Monday": a coming day
             if not self._states(text, m):
                 date = self._weekday_date(m.group("wd"), anchor)
                 yield TimeExpression(m.start(), m.end(), (date, date))
