@@ -137,3 +137,15 @@ def test_population_has_no_period(toolkit: Any, nlp: Any) -> None:
 def test_a_coming_weekday_is_no_period(toolkit: Any) -> None:
     sentence = "A ceasefire starting on Monday follows strikes that killed 24 people."
     assert span(toolkit, sentence, "24", dt.date(2016, 9, 10)) == []
+
+
+def test_a_breakdown_shares_its_sentence_event_date(toolkit: Any, nlp: Any) -> None:
+    text = (
+        "21 August 2013 Rockets hit the Damascus suburbs on Wednesday. "
+        "The Media Office said 150 bodies were counted in Hammouriya 100 in Kfar Batna "
+        "and 67 in Saqba."
+    )
+    claims = extract(text, toolkit, nlp)
+    for value in (150, 100, 67):
+        (claim,) = by_value(claims, value)
+        assert (claim.period_start, claim.period_end) == ("2013-08-21", "2013-08-21")

@@ -52,6 +52,7 @@ class Extractor:
         events = self.periods.events(article.text, anchor, skip)
         conflict = self.periods.conflict_start(article.text, anchor)
         claims: list[Claim] = []
+        carried: set[int] = set()  # claims dated by an event the text dates elsewhere
         quantities = self.scanner.scan(article.text)
         for index, quantity in enumerate(quantities):
             span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
@@ -62,8 +63,11 @@ class Extractor:
             if self._conflict_toll(span.sent):
                 claims.append(_over_conflict(claim, conflict, anchor))
             else:
-                claims.append(self._dated_by_event(claim, events, span.sent, anchor))
-        return tuple(claims)
+                dated = self._dated_by_event(claim, events, span.sent, anchor)
+                if dated is not claim:
+                    carried.add(len(claims))
+                claims.append(dated)
+        return tuple(_share_in_sentence(claims, carried))
 
     def _eventful(self, sent: Any) -> bool:
         """Whether a sentence tells of something that happened (killed, struck, destroyed)."""
@@ -201,6 +205,21 @@ class Extractor:
             ),
             surface=quantity.surface,
         )
+
+
+def _share_in_sentence(claims: list[Claim], carried: set[int]) -> list[Claim]:
+    """A breakdown shares the event date of its sentence: "150 bodies were counted in
+    Hammouriya, 100 in Kfar Batna" dates both figures when one is dated by the event."""
+    dated = {claims[i].evidence.text: claims[i] for i in sorted(carried)}
+    out = []
+    for claim in claims:
+        source = dated.get(claim.evidence.text)
+        undated = not (claim.period_start or claim.period_end)
+        shares = claim.unit in ("count", "percent") and claim.metric not in TIMELESS_METRICS
+        if source is not None and undated and shares:
+            claim = replace(claim, period_start=source.period_start, period_end=source.period_end)
+        out.append(claim)
+    return out
 
 
 def _over_conflict(claim: Claim, start: dt.date | None, anchor: dt.date | None) -> Claim:
