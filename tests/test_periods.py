@@ -67,6 +67,14 @@ def span(toolkit: Any, sentence: str, figure: str, anchor: dt.date = SATURDAY) -
         ("On Sunday a monitor said at least 82 people were killed.", "82", []),
         ("The Russians had on Saturday accused militants of bringing 1000 fighters.", "1000", []),
         ("SANA reporter said Monday that terrorists fired 13 rocket shells.", "13", []),
+        ("The coalition reported earlier on Friday it conducted nine airstrikes.", "nine", []),
+        # a weekday after the statement's content is the event's
+        (
+            "State media said attacks on Sunday killed at least 20 people.",
+            "20",
+            ["2016-03-06", "2016-03-06"],
+        ),
+        ("Activists said 45 people were killed on Saturday.", "45", ["2016-03-12", "2016-03-12"]),
         # but an event's weekday before a trailing "said" stays the event's
         (
             "Nine people were killed on Tuesday activists said.",
