@@ -89,14 +89,14 @@ class PeriodReader:
 
     def events(self, text: str, anchor: dt.date | None, skip: int = 0) -> list[TimeExpression]:
         """Dated events of the article in text order: expressions naming a day or a span
-        of at most a week ("on Sunday", "late Saturday and early Sunday", "on April 4")."""
+        of at most two days ("on Sunday", "late Saturday and early Sunday", "on April 4")."""
         found = [
             e
             for e in self.expressions(text, anchor)
             if e.start >= skip
             and e.period[0] is not None
             and e.period[1] is not None
-            and (e.period[1] - e.period[0]).days <= 7
+            and (e.period[1] - e.period[0]).days <= 2
         ]
         return sorted(found, key=lambda e: e.start)
 
@@ -168,6 +168,8 @@ class PeriodReader:
                 number = self.scanner.number.match(m.group("n"))
                 count = (self.scanner.value_of(number) if number else None) or 1.0
             days = max(1, round(count * UNIT_DAYS[m.group("unit").lower()]))
+            if m.re is self.over_days:  # "over two days": two calendar days, the last one too
+                days = max(1, days - 1)
             yield TimeExpression(m.start(), m.end(), (anchor - dt.timedelta(days=days), anchor))
 
     def _since(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
@@ -312,6 +314,7 @@ def _relative(kind: str, anchor: dt.date) -> Period:
         "weekend": _weekend(anchor),
         "yesterday": (anchor - day, anchor - day),
         "overnight": (anchor - day, anchor),
+        "so_far": (None, anchor),
     }
     return spans.get(kind, (anchor, anchor))
 
