@@ -44,7 +44,16 @@ def test_every_pattern_compiles_and_outlets_are_unique() -> None:
 
 def test_period_patterns_have_their_groups() -> None:
     data = load_data("en/periods.toml")
-    needed = {"past": "unit", "from_to": "d2", "year_in": "year", "began_then_since": "rest"}
+    needed = {
+        "past": "unit",
+        "over_days": "n",
+        "from_to": "d2",
+        "month_range": "year2",
+        "year_span": "yy",
+        "year_in": "year",
+        "began_then_since": "rest",
+        "statement_opening": "wd",
+    }
     for name, group in needed.items():
         assert f"(?P<{group}>" in data["patterns"][name]
     kinds = set(data["relative"].values())
@@ -59,6 +68,7 @@ def test_period_patterns_have_their_groups() -> None:
         "yesterday",
         "overnight",
         "today",
+        "so_far",
     }
 
 
