@@ -37,3 +37,33 @@ def test_titles_do_not_end_sentences() -> None:
     text = "A total of 70 were killed according to spokesman Maj. Gen. Igor Konashenkov. Next one."
     spans = sentence_spans(text)
     assert next(text[s:e].strip() for s, e in spans).endswith("Igor Konashenkov.")
+
+
+def kept_sentences(toolkit: Any, text: str) -> list[str]:
+    spans = sentence_spans(text)
+    return [
+        text[s:e].strip() for i, (s, e) in enumerate(spans) if i in toolkit.focus.kept(text, spans)
+    ]
+
+
+def test_years_alone_are_no_figures(toolkit: Any) -> None:
+    text = (
+        "The war began in 2011. Nobody expected it. The town fell. "
+        "Rebels took some 2000 civilians. Officials said 12 died."
+    )
+    assert kept_sentences(toolkit, text) == [
+        "The town fell.",
+        "Rebels took some 2000 civilians.",
+        "Officials said 12 died.",
+    ]
+
+
+def test_cue_sentences_are_kept_only_before_figures(toolkit: Any) -> None:
+    text = (
+        "The minister said talks went well. Rain fell. Roads closed. Shops shut. Life went on. "
+        "The monitor said it was bad. Then 40 were killed. The envoy said peace is near."
+    )
+    kept = kept_sentences(toolkit, text)
+    assert "The monitor said it was bad." in kept and "Then 40 were killed." in kept
+    assert "The minister said talks went well." not in kept
+    assert "The envoy said peace is near." not in kept

@@ -56,7 +56,9 @@ class Extractor:
         quantities = self.scanner.scan(article.text)
         for index, quantity in enumerate(quantities):
             span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
-            if span is None or not self._is_claim(quantity, span):
+            if span is None or all(t.is_space for t in span):
+                continue  # a sentence the focus left unparsed: a year, no figure
+            if not self._is_claim(quantity, span):
                 continue
             unit = self._unit(quantity, span, quantities[:index])
             claim = self._claim(article, quantity, unit, span, attributor, anchor, skip)

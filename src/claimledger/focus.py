@@ -1,12 +1,13 @@
 """Focus: run the heavy NLP only where figures are.
 
 The parser and the entity recogniser cost most of a run. A figure's claim needs its own
-sentence and the sentences
-that attribute ("..., the ministry said"), and the sentence before each figure (where the
-speaker is often named). Every other sentence is blanked with spaces of
-the same length, so the focused text keeps every character offset of the article: spaCy
-turns each blank run into one whitespace token and the parse of the kept sentences is
-unchanged in kind, while the work shrinks with the share of text that holds no figure.
+sentence, the sentence before it when the figure's sentence has no attribution cue (the
+speaker is often named there), and attribution sentences a few sentences ahead of a
+figure ("The ministry said ..." and the figures that carry on from it). A sentence whose
+only numbers are years holds no figure. Every other sentence is blanked with spaces of the
+same length, so the focused text keeps every character offset of the article: spaCy turns
+each blank run into one whitespace token and the parse of the kept sentences is unchanged
+in kind, while the work shrinks with the share of text that holds no figure.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from dataclasses import dataclass
 from claimledger.lexicon import Lexicon
 from claimledger.quantities import Scanner
 
+FOLLOWED_BY_WORD = re.compile(r"\s+[a-z]")
+CUE_REACH = 3  # a cue sentence is parsed when a figure follows within this many sentences
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])|\n+")
 # a period after these is no sentence end ("Maj. Gen. Igor Konashenkov", "U.S. forces")
 ABBREVIATION = re.compile(r"(?:\b(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])+)\.)$")
@@ -44,14 +47,26 @@ class Focus:
         return "".join(pieces)
 
     def kept(self, text: str, spans: list[tuple[int, int]]) -> set[int]:
-        keep: set[int] = set()
+        """Sentences with a figure (years alone are none), the sentence before each that
+        has no cue of its own (it may name the speaker), and attribution cues up to
+        CUE_REACH sentences before a figure (a speaker the figures carry on from)."""
+        figures = {i for i, (start, end) in enumerate(spans) if self._has_figure(text[start:end])}
+        keep = figures | {
+            i - 1 for i in figures if not self.cues.search(text[spans[i][0] : spans[i][1]])
+        }
         for index, (start, end) in enumerate(spans):
-            chunk = text[start:end]
-            if self.scanner.number.search(chunk) or self.scanner.fraction.search(chunk):
-                keep.update((index - 1, index))  # the sentence before may name the speaker
-            elif self.cues.search(chunk):
+            ahead = any(index + step in figures for step in range(1, CUE_REACH + 1))
+            if index not in keep and ahead and self.cues.search(text[start:end]):
                 keep.add(index)
         return {i for i in keep if 0 <= i < len(spans)}
+
+    def _has_figure(self, chunk: str) -> bool:
+        if not (self.scanner.number.search(chunk) or self.scanner.fraction.search(chunk)):
+            return False
+        return any(
+            not q.year_like or FOLLOWED_BY_WORD.match(chunk, q.end)  # "some 2000 civilians"
+            for q in self.scanner.scan(chunk)
+        )
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
