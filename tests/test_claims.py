@@ -120,3 +120,15 @@ def test_an_unnamed_relayed_source_leaves_the_relayer_speaking(toolkit: Any, nlp
     )
     (claim,) = extract(text, toolkit, nlp)
     assert claim.speaker == "Al Jazeera"
+
+
+def test_focused_parse_gives_the_claims_of_a_full_parse(toolkit: Any, nlp: Any) -> None:
+    text = (
+        "August 12 2016 Terrorists executed militants in Aleppo. The war began in 2011. "
+        "Rebels took some 2000 civilians as shields. Activists said 12 people were killed."
+    )
+    raw = RawDocument(source="t.txt", content=text.encode("utf-8"), media_type="text")
+    article = prepare(raw, toolkit)
+    focused = toolkit.extractor.extract(article, nlp(toolkit.focus.text(article.text)))
+    full = toolkit.extractor.extract(article, nlp(article.text))
+    assert sorted(c.value for c in focused) == sorted(c.value for c in full) == [12, 2000]

@@ -67,3 +67,15 @@ def test_cue_sentences_are_kept_only_before_figures(toolkit: Any) -> None:
     assert "The monitor said it was bad." in kept and "Then 40 were killed." in kept
     assert "The minister said talks went well." not in kept
     assert "The envoy said peace is near." not in kept
+
+
+def test_counts_that_look_like_years_are_figures(toolkit: Any) -> None:
+    for sentence in ("Some 2000 Kurdish civilians fled.", 'About 2000 "moderate" rebels left.'):
+        assert kept_sentences(toolkit, sentence) == [sentence]
+    for sentence in ("The war began in 2011.", "It began in March 2011 in Deraa."):
+        assert kept_sentences(toolkit, sentence) == []
+
+
+def test_a_pronoun_speaker_keeps_the_sentence_naming_him(toolkit: Any) -> None:
+    text = "Walid Muallem arrived in Geneva on Monday. He said 30 militants were killed."
+    assert len(kept_sentences(toolkit, text)) == 2

@@ -164,3 +164,35 @@ def test_a_breakdown_shares_its_sentence_event_date(toolkit: Any, nlp: Any) -> N
     for value in (150, 100, 67):
         (claim,) = by_value(claims, value)
         assert (claim.period_start, claim.period_end) == ("2013-08-21", "2013-08-21")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A car bomb on Sunday claimed the lives of 12 people.",
+        "Israel said Hamas on Sunday fired 30 rockets.",
+        "The ministry said the Sunday attack killed 30 people.",
+    ],
+)
+def test_event_weekdays_near_statement_words(toolkit: Any, sentence: str) -> None:
+    figure = next(w for w in sentence.split() if w[:1].isdigit())
+    assert span(toolkit, sentence, figure) == ["2016-03-06", "2016-03-06"]
+
+
+def test_a_statement_day_opening_a_later_sentence_is_no_event(toolkit: Any) -> None:
+    text = "Rebels shelled the city. On Thursday, the Observatory said 14 people were killed."
+    assert toolkit.extractor.periods.events(text, SATURDAY) == []
+
+
+def test_a_war_monitor_is_no_conflict_toll(toolkit: Any, nlp: Any) -> None:
+    text = (
+        "12 March 2016 Air strikes on Sunday hit a market. The Britain-based war monitor said "
+        "14 people have been killed in the strikes. The crisis began in March 2011."
+    )
+    (claim,) = by_value(extract(text, toolkit, nlp), 14)
+    assert (claim.period_start, claim.period_end) == ("2016-03-06", "2016-03-06")
+
+
+def test_conflict_start_prefers_the_month(toolkit: Any) -> None:
+    text = "Syria's war, which began in 2011, goes on. The uprising began in March 2011."
+    assert toolkit.extractor.periods.conflict_start(text, SATURDAY) == dt.date(2011, 3, 1)

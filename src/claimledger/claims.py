@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from claimledger.attribution import Attributor, join_tokens
 from claimledger.lexicon import Lexicon
@@ -35,6 +35,23 @@ SKIP_ENTS = frozenset({"DATE", "TIME", "ORDINAL"})
 
 
 @dataclass(frozen=True)
+class _Timeline:
+    """What an article's text says about time: the anchor (publication date), where the
+    date line ends, the events it dates and the day its conflict began."""
+
+    anchor: dt.date | None
+    skip: int
+    events: tuple[TimeExpression, ...]
+    conflict: dt.date | None
+
+
+class _Found(NamedTuple):
+    claim: Claim
+    sentence: int  # start offset of the claim's sentence
+    carried: bool = False  # dated by an event the text dates elsewhere
+
+
+@dataclass(frozen=True)
 class Extractor:
     """Everything claim extraction needs, built once per run and passed down."""
 
@@ -47,12 +64,8 @@ class Extractor:
 
     def extract(self, article: Article, doc: Any) -> tuple[Claim, ...]:
         attributor = Attributor(self.lexicon, doc, article.text, self.gazetteer.only_places)
-        anchor = _anchor(article)
-        skip = _dateline_end(article)
-        events = self.periods.events(article.text, anchor, skip)
-        conflict = self.periods.conflict_start(article.text, anchor)
-        claims: list[Claim] = []
-        carried: set[int] = set()  # claims dated by an event the text dates elsewhere
+        timeline = self._timeline(article)
+        found: list[_Found] = []
         quantities = self.scanner.scan(article.text)
         for index, quantity in enumerate(quantities):
             span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
@@ -61,15 +74,28 @@ class Extractor:
             if not self._is_claim(quantity, span):
                 continue
             unit = self._unit(quantity, span, quantities[:index])
-            claim = self._claim(article, quantity, unit, span, attributor, anchor, skip)
-            if self._conflict_toll(span.sent):
-                claims.append(_over_conflict(claim, conflict, anchor))
-            else:
-                dated = self._dated_by_event(claim, events, span.sent, anchor)
-                if dated is not claim:
-                    carried.add(len(claims))
-                claims.append(dated)
-        return tuple(_share_in_sentence(claims, carried))
+            claim = self._claim(article, quantity, unit, span, attributor, timeline)
+            found.append(self._dated(claim, span.sent, timeline))
+        return tuple(_share_in_sentence(found))
+
+    def _timeline(self, article: Article) -> _Timeline:
+        anchor, skip = _anchor(article), _dateline_end(article)
+        return _Timeline(
+            anchor=anchor,
+            skip=skip,
+            events=tuple(self.periods.events(article.text, anchor, skip)),
+            conflict=self.periods.conflict_start(article.text, anchor),
+        )
+
+    def _dated(self, claim: Claim, sent: Any, timeline: _Timeline) -> _Found:
+        """The claim with the period its context gives when its sentence gives none: a
+        conflict's toll spans the conflict, an event's figure takes the event's date."""
+        if self._conflict_toll(sent):
+            return _Found(
+                _over_conflict(claim, timeline.conflict, timeline.anchor), sent.start_char
+            )
+        dated = self._dated_by_event(claim, sent, timeline)
+        return _Found(dated, sent.start_char, carried=dated is not claim)
 
     def _eventful(self, sent: Any) -> bool:
         """Whether a sentence tells of something that happened (killed, struck, destroyed)."""
@@ -85,24 +111,15 @@ class Extractor:
             return True
         return eventful or any(word in EVENT_ADJECTIVES for word in claim.object.split())
 
-    def _dated_by_event(
-        self, claim: Claim, events: list[TimeExpression], sent: Any, anchor: dt.date | None
-    ) -> Claim:
-        """A figure about an event takes the date of the event the text last dated (or its
-        first dated event, when close, for headlines and leads) when its own sentence has
-        no time and does not tell of another time."""
-        if claim.period_start or claim.period_end or not events:
+    def _dated_by_event(self, claim: Claim, sent: Any, timeline: _Timeline) -> Claim:
+        """A count about an event takes the date of the event the text last dated, or of
+        its first dated event for headlines and leads, when its own sentence has no time
+        and does not tell of another time."""
+        undated = not (claim.period_start or claim.period_end)
+        if not (undated and claim.unit == "count" and self._is_event(claim, self._eventful(sent))):
             return claim
-        if claim.unit != "count" or not self._is_event(claim, self._eventful(sent)):
-            return claim
-        if self._other_time(sent):
-            return claim
-        earlier = [e for e in events if e.start < claim.evidence.start]
-        if earlier:
-            event = earlier[-1]
-        elif self._leads_to(events[0], claim, anchor):
-            event = events[0]
-        else:
+        event = None if self._other_time(sent) else self._event_for(claim, timeline)
+        if event is None:
             return claim
         start, end = event.period
         return replace(
@@ -110,6 +127,13 @@ class Extractor:
             period_start=start.isoformat() if start else None,
             period_end=end.isoformat() if end else None,
         )
+
+    def _event_for(self, claim: Claim, timeline: _Timeline) -> TimeExpression | None:
+        earlier = [e for e in timeline.events if e.start < claim.evidence.start]
+        if earlier:
+            return earlier[-1]
+        first = timeline.events[0] if timeline.events else None
+        return first if first and self._leads_to(first, claim, timeline.anchor) else None
 
     def _leads_to(self, event: TimeExpression, claim: Claim, anchor: dt.date | None) -> bool:
         """Whether a headline or lead figure reports the text's first dated event: one
@@ -126,10 +150,11 @@ class Extractor:
     def _conflict_toll(self, sent: Any) -> bool:
         """Whether a sentence gives a whole conflict's toll in a perfect tense ("the
         conflict has killed more than 230,000"): cumulative, never one event's figure."""
-        words = {t.lower_ for t in sent}
-        return bool(
-            self.periods.conflict_scope & words and self.periods.perfect_auxiliaries & words
+        scope = any(
+            t.lower_ in self.periods.conflict_scope and t.dep_ not in ("compound", "amod")
+            for t in sent  # "a war monitor said": no toll of the war
         )
+        return scope and any(t.lower_ in self.periods.perfect_auxiliaries for t in sent)
 
     def _is_claim(self, quantity: Quantity, span: Any) -> bool:
         token = _number_token(span)
@@ -168,8 +193,7 @@ class Extractor:
         unit: str,
         span: Any,
         attributor: Attributor,
-        anchor: dt.date | None,
-        skip: int,
+        timeline: _Timeline,
     ) -> Claim:
         sent = span.sent
         speaker, attribution = attributor.speaker_for(sent, quantity.start)
@@ -179,7 +203,8 @@ class Extractor:
         period = None
         # a distance is a fact about places, a population a state: neither spans a time
         if unit not in LENGTH_UNITS and metric not in TIMELESS_METRICS:
-            period = self.periods.period(sent.text, at, anchor, skip - sent.start_char)
+            skip = timeline.skip - sent.start_char
+            period = self.periods.period(sent.text, at, timeline.anchor, skip)
         value_normalized, unit_normalized = self.units.normalize(quantity.value, unit)
         return Claim(
             claim_id=stable_id(article.article_id, quantity.start, quantity.end, unit),
@@ -209,13 +234,13 @@ class Extractor:
         )
 
 
-def _share_in_sentence(claims: list[Claim], carried: set[int]) -> list[Claim]:
+def _share_in_sentence(found: list[_Found]) -> list[Claim]:
     """A breakdown shares the event date of its sentence: "150 bodies were counted in
     Hammouriya, 100 in Kfar Batna" dates both figures when one is dated by the event."""
-    dated = {claims[i].evidence.text: claims[i] for i in sorted(carried)}
+    dated = {f.sentence: f.claim for f in found if f.carried}
     out = []
-    for claim in claims:
-        source = dated.get(claim.evidence.text)
+    for claim, sentence, _ in found:
+        source = dated.get(sentence)
         undated = not (claim.period_start or claim.period_end)
         shares = claim.unit in ("count", "percent") and claim.metric not in TIMELESS_METRICS
         if source is not None and undated and shares:

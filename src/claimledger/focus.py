@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from claimledger.lexicon import Lexicon
-from claimledger.quantities import Scanner
+from claimledger.quantities import Quantity, Scanner
 
-FOLLOWED_BY_WORD = re.compile(r"\s+[a-z]")
+YEAR_AFTER = re.compile(r"\s*(?:[.,;:)!?]|$)")  # "... in Syria since 2011."
 CUE_REACH = 3  # a cue sentence is parsed when a figure follows within this many sentences
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])|\n+")
 # a period after these is no sentence end ("Maj. Gen. Igor Konashenkov", "U.S. forces")
@@ -29,12 +30,23 @@ ABBREVIATION = re.compile(r"(?:\b(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])+)\.)$")
 class Focus:
     scanner: Scanner
     cues: re.Pattern[str]
-    context: int = 0
+    pronouns: re.Pattern[str]  # "He said 30 were killed": the name is in the sentence before
+    year_before: re.Pattern[str]  # words that make a following 4-digit number a year
 
     @classmethod
     def build(cls, lexicon: Lexicon, scanner: Scanner) -> Focus:
-        cues = re.compile(rf"\b(?:{lexicon.alternation(lexicon.focus_cues)})\b", re.IGNORECASE)
-        return cls(scanner=scanner, cues=cues)
+        def words(items: Any) -> re.Pattern[str]:
+            return re.compile(rf"\b(?:{lexicon.alternation(items)})\b", re.IGNORECASE)
+
+        year_words = (
+            rf"(?:{lexicon.alternation(lexicon.year_before)}|{lexicon.month_pattern()}|\d+)"
+        )
+        return cls(
+            scanner=scanner,
+            cues=words(lexicon.focus_cues),
+            pronouns=words(lexicon.pronouns),
+            year_before=re.compile(rf"\b{year_words}\.?,?\s+$", re.IGNORECASE),
+        )
 
     def text(self, text: str) -> str:
         """The text with every sentence outside the focus blanked (offsets unchanged)."""
@@ -51,22 +63,30 @@ class Focus:
         has no cue of its own (it may name the speaker), and attribution cues up to
         CUE_REACH sentences before a figure (a speaker the figures carry on from)."""
         figures = {i for i, (start, end) in enumerate(spans) if self._has_figure(text[start:end])}
-        keep = figures | {
-            i - 1 for i in figures if not self.cues.search(text[spans[i][0] : spans[i][1]])
-        }
+        keep = figures | {i - 1 for i in figures if self._may_need_before(text[slice(*spans[i])])}
         for index, (start, end) in enumerate(spans):
             ahead = any(index + step in figures for step in range(1, CUE_REACH + 1))
             if index not in keep and ahead and self.cues.search(text[start:end]):
                 keep.add(index)
         return {i for i in keep if 0 <= i < len(spans)}
 
+    def _may_need_before(self, chunk: str) -> bool:
+        """Whether a figure's speaker may be named in the sentence before: its own
+        sentence has no cue, or a pronoun ("he said")."""
+        return not self.cues.search(chunk) or bool(self.pronouns.search(chunk))
+
     def _has_figure(self, chunk: str) -> bool:
         if not (self.scanner.number.search(chunk) or self.scanner.fraction.search(chunk)):
             return False
-        return any(
-            not q.year_like or FOLLOWED_BY_WORD.match(chunk, q.end)  # "some 2000 civilians"
-            for q in self.scanner.scan(chunk)
-        )
+        return any(not self._is_year(q, chunk) for q in self.scanner.scan(chunk))
+
+    def _is_year(self, quantity: Quantity, chunk: str) -> bool:
+        """A 4-digit number read as a year: after "in", "since", a month or a day, or at a
+        clause end ("in Syria since 2011."); "some 2000 civilians" is a figure."""
+        if not quantity.year_like:
+            return False
+        before = chunk[max(0, quantity.start - 20) : quantity.start]
+        return bool(self.year_before.search(before) or YEAR_AFTER.match(chunk, quantity.end))
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -88,27 +88,30 @@ class PeriodReader:
         return nearest.period
 
     def events(self, text: str, anchor: dt.date | None, skip: int = 0) -> list[TimeExpression]:
-        """Dated events of the article in text order: expressions naming a day or a span
-        of at most two days ("on Sunday", "late Saturday and early Sunday", "on April 4")."""
+        """Dated events of the article in text order: expressions naming one day or two
+        adjacent days ("on Sunday", "late Saturday and early Sunday", "overnight")."""
         found = [
             e
             for e in self.expressions(text, anchor)
             if e.start >= skip
             and e.period[0] is not None
             and e.period[1] is not None
-            and (e.period[1] - e.period[0]).days <= 2
+            and (e.period[1] - e.period[0]).days <= 1
         ]
         return sorted(found, key=lambda e: e.start)
 
     def conflict_start(self, text: str, anchor: dt.date | None) -> dt.date | None:
         """The day the whole conflict began, where the text dates it ("the crisis began
-        in March 2011"); the earliest such date."""
-        found = [
-            date[0]
-            for m in self.conflict_began.finditer(text)
-            if (date := self._date_at(text[m.end() : m.end() + 40], anchor)) is not None
-        ]
-        return min(found, default=None)
+        in March 2011"): the earliest of the most precise dates given ("March 2011" over
+        "2011")."""
+        found = []
+        for m in self.conflict_began.finditer(text):
+            rest = text[m.end() : m.end() + 40]
+            date = self._date_at(rest, anchor)
+            if date is not None:
+                year_only = re.fullmatch(r"(?:19|20)\d\d", rest[: date[1]].strip()) is not None
+                found.append((year_only, date[0]))
+        return min(found)[1] if found else None
 
     def expressions(
         self, text: str, anchor: dt.date | None, stated: dt.date | None = None
@@ -275,7 +278,7 @@ class PeriodReader:
     def _states(self, text: str, weekday: re.Match[str]) -> bool:
         """Whether a weekday dates a statement ("said on Tuesday", "On Sunday a monitor
         said", "had on Saturday accused") rather than an event."""
-        opening = self.statement_opening.match(text)
+        opening = self.statement_opening.match(text, _clause_start(text, weekday.start()))
         return bool(
             self.statement_before.search(text[max(0, weekday.start() - 45) : weekday.start()])
             or self.statement_after.match(text, weekday.end())
@@ -297,6 +300,16 @@ class PeriodReader:
         """The latest date on or before the anchor that falls on the weekday."""
         index = next(i for i, w in enumerate(self.dates.lex.weekdays) if w == name.lower())
         return anchor - dt.timedelta(days=(anchor.weekday() - index) % 7)
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the sentence holding offset `at` starts: after the last sentence end or line
+    break before it (its opening words say whether a weekday dates a statement)."""
+    ends = [m.end() for m in SENTENCE_END.finditer(text, max(0, at - 300), at)]
+    return ends[-1] if ends else max(0, text.rfind("\n", 0, at) + 1)
+
+
+SENTENCE_END = re.compile(r"[.!?]\s+|\n")
 
 
 def _relative(kind: str, anchor: dt.date) -> Period:
