@@ -132,3 +132,21 @@ def test_focused_parse_gives_the_claims_of_a_full_parse(toolkit: Any, nlp: Any) 
     focused = toolkit.extractor.extract(article, nlp(toolkit.focus.text(article.text)))
     full = toolkit.extractor.extract(article, nlp(article.text))
     assert sorted(c.value for c in focused) == sorted(c.value for c in full) == [12, 2000]
+
+
+def test_quoted_as_saying_names_the_speaker(toolkit: Any, nlp: Any) -> None:
+    text = (
+        '"According to preliminary data five people were killed in the attack" Barazi was '
+        "quoted as saying by Al Mayadeen TV channel."
+    )
+    (claim,) = extract(text, toolkit, nlp)
+    assert claim.speaker is not None and "Barazi" in claim.speaker
+
+
+def test_a_role_given_to_a_name_is_that_person(toolkit: Any, nlp: Any) -> None:
+    text = (
+        "Earlier the Russian Defense Ministry spokesman Major General Igor Konashenkov said "
+        "that the gunmen killed 27 civilians."
+    )
+    (claim,) = extract(text, toolkit, nlp)
+    assert claim.speaker == "Igor Konashenkov"

@@ -251,6 +251,7 @@ class Attributor:
         if name is not None and self.place_name(name):
             name = None  # "SANA reporter in Homs": the place is not who speaks
         person = self._person_in(tokens) if name is None or head.ent_type_ == "PERSON" else None
+        person = person or self._named_role(head)
         org = _org_in(tokens)
         if org is not None and self.place_name(org):
             org = None
@@ -293,6 +294,19 @@ class Attributor:
                 return Speaker(self._full_name(named), person=True)
             return Speaker(self._full_org(join_tokens(_phrase(owner))), org=owner.text)
         return self.history[-1] if self.history else None
+
+    def _named_role(self, head: Any) -> str | None:
+        """The person a role is given to by apposition ("the ministry's spokesman Major
+        General Igor Konashenkov"), even when the tagger took the name for an organisation."""
+        if head.lower_ not in self.lex.roles:
+            return None
+        for child in head.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                words = [t for t in child.subtree if t.pos_ == "PROPN" and t.i <= child.i]
+                name = [t for t in words if t.lower_.rstrip(".") not in self.lex.titles]
+                if len(name) >= 2:
+                    return join_tokens(name)
+        return None
 
     def _speaker_noun(self, token: Any) -> bool:
         words = (token.lower_, token.lemma_.lower())
@@ -391,10 +405,17 @@ def _far(subject: Any, verb: Any, left: Any) -> bool:
 
 
 def _own_subject(verb: Any) -> Any:
+    """A verb's subject; for a passive, its agent ("was reported by the monitor"), except
+    that one who "was quoted as saying" is the speaker."""
     if any(c.dep_ == "auxpass" for c in verb.children):
+        if verb.lemma_.lower() in QUOTED_VERBS:
+            return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+QUOTED_VERBS = frozenset({"quote", "cite"})
 
 
 def _left_subject(verb: Any, speaker: Callable[[Any], bool] | None = None) -> Any:
