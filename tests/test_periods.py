@@ -99,7 +99,9 @@ def test_period_of_a_sentence(
 def test_conflict_start_where_the_text_dates_it(toolkit: Any) -> None:
     periods = toolkit.extractor.periods
     text = "Moscow has backed Assad since the crisis began in March 2011. Other text."
-    assert periods.conflict_start(text, SATURDAY) == dt.date(2011, 3, 1)
+    start = periods.conflict_start(text, SATURDAY)
+    assert start is not None and start.period == (dt.date(2011, 3, 1), dt.date(2011, 3, 1))
+    assert text[start.start : start.end] == "crisis began in March 2011"
     assert periods.conflict_start("The war goes on.", SATURDAY) is None
 
 
@@ -114,6 +116,8 @@ def test_conflict_toll_covers_the_conflict_so_far(toolkit: Any, nlp: Any) -> Non
     assert (event.period_start, event.period_end) == ("2016-03-06", "2016-03-06")
     (toll,) = by_value(claims, 230000)
     assert (toll.period_start, toll.period_end) == ("2011-03-01", "2016-03-12")
+    assert toll.period_source == "conflict" and toll.period_evidence == "crisis began in March 2011"
+    assert (event.period_source, event.period_evidence) == ("sentence", "on Sunday")
 
 
 def test_figures_take_the_date_of_the_event_the_text_dated(toolkit: Any, nlp: Any) -> None:
@@ -125,8 +129,10 @@ def test_figures_take_the_date_of_the_event_the_text_dated(toolkit: Any, nlp: An
     claims = extract(text, toolkit, nlp)
     (carried,) = by_value(claims, 14)
     assert (carried.period_start, carried.period_end) == ("2016-03-06", "2016-03-06")
+    assert (carried.period_source, carried.period_evidence) == ("event", "on Sunday")
     (earlier,) = by_value(claims, 9)  # "Earlier": another time, not Sunday's
     assert earlier.period_start is None and earlier.period_end is None
+    assert earlier.period_source is None and earlier.period_evidence is None
 
 
 def test_events_come_in_text_order(toolkit: Any) -> None:
@@ -195,4 +201,5 @@ def test_a_war_monitor_is_no_conflict_toll(toolkit: Any, nlp: Any) -> None:
 
 def test_conflict_start_prefers_the_month(toolkit: Any) -> None:
     text = "Syria's war, which began in 2011, goes on. The uprising began in March 2011."
-    assert toolkit.extractor.periods.conflict_start(text, SATURDAY) == dt.date(2011, 3, 1)
+    start = toolkit.extractor.periods.conflict_start(text, SATURDAY)
+    assert start is not None and start.period[0] == dt.date(2011, 3, 1)

@@ -32,6 +32,8 @@ def figure_claim(article: Article, **fields: object) -> Claim:
         speaker_role="press service",
         period_start="2017-10-09",
         period_end="2017-10-10",
+        period_source="sentence",
+        period_evidence="in the past 24 hours",
         places=(SYRIA,),
         **fields,
     )
@@ -72,7 +74,7 @@ def test_report_lists_article_claims_and_errors() -> None:
     assert f"<h2>{CORPUS_SOURCE}</h2>" in page
     assert "2017-10 (month)" in page and "1 claim<" in page
     assert "Russian Ministry of Defence<br><small>press service</small>" in page
-    assert "2017-10-09 – 2017-10-10" in page
+    assert "2017-10-09 – 2017-10-10<br><small>in the sentence: “in the past 24 hours”" in page
     assert "<td>missing.txt</td><td>unreadable</td>" in page
     assert "http" not in page and "<script" not in page
 

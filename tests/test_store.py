@@ -45,6 +45,8 @@ def make_result() -> ArticleResult:
         metric="airstrikes",
         period_start="2017-10-09",
         period_end="2017-10-10",
+        period_source="sentence",
+        period_evidence="in the past 24 hours",
         places=(SYRIA,),
     )
     total = corpus_claim(
@@ -84,6 +86,18 @@ def test_reopening_applies_no_migration(tmp_path: Path) -> None:
     with Ledger.open(path) as ledger:
         assert ledger.applied == ()
         assert ledger.schema_version() == MIGRATIONS[-1][0]
+
+
+def test_a_ledger_from_before_period_provenance_gains_its_columns(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with Ledger.open(path) as old, old.engine.begin() as conn:  # back to a schema-2 ledger
+        for column in ("period_source", "period_evidence"):
+            conn.exec_driver_sql(f"ALTER TABLE claims DROP COLUMN {column}")
+        conn.exec_driver_sql("DELETE FROM schema_migrations WHERE version = 3")
+    with Ledger.open(path) as ledger:
+        assert ledger.applied == (3,)
+        columns = {c["name"] for c in inspect(ledger.engine).get_columns("claims")}
+        assert {"period_source", "period_evidence"} <= columns
 
 
 def test_sqlite_runs_in_wal_mode_with_foreign_keys(ledger: Ledger) -> None:

@@ -16,8 +16,8 @@ from typing import Any, NamedTuple
 
 from claimledger.attribution import Attributor, join_tokens
 from claimledger.lexicon import Lexicon
-from claimledger.models import Article, Claim, Evidence, Place, stable_id
-from claimledger.periods import PeriodReader, TimeExpression
+from claimledger.models import Article, Claim, Evidence, PeriodSource, Place, stable_id
+from claimledger.periods import Period, PeriodReader, TimeExpression
 from claimledger.places import Gazetteer
 from claimledger.quantities import Quantity, Scanner
 from claimledger.taxonomy import Taxonomy
@@ -39,10 +39,14 @@ class _Timeline:
     """What an article's text says about time: the anchor (publication date), where the
     date line ends, the events it dates and the day its conflict began."""
 
+    text: str
     anchor: dt.date | None
     skip: int
     events: tuple[TimeExpression, ...]
-    conflict: dt.date | None
+    conflict: TimeExpression | None
+
+    def words(self, expression: TimeExpression) -> str:
+        return self.text[expression.start : expression.end]
 
 
 class _Found(NamedTuple):
@@ -81,6 +85,7 @@ class Extractor:
     def _timeline(self, article: Article) -> _Timeline:
         anchor, skip = _anchor(article), _dateline_end(article)
         return _Timeline(
+            text=article.text,
             anchor=anchor,
             skip=skip,
             events=tuple(self.periods.events(article.text, anchor, skip)),
@@ -91,9 +96,7 @@ class Extractor:
         """The claim with the period its context gives when its sentence gives none: a
         conflict's toll spans the conflict, an event's figure takes the event's date."""
         if self._conflict_toll(sent):
-            return _Found(
-                _over_conflict(claim, timeline.conflict, timeline.anchor), sent.start_char
-            )
+            return _Found(_over_conflict(claim, timeline), sent.start_char)
         dated = self._dated_by_event(claim, sent, timeline)
         return _Found(dated, sent.start_char, carried=dated is not claim)
 
@@ -121,12 +124,7 @@ class Extractor:
         event = None if self._other_time(sent) else self._event_for(claim, timeline)
         if event is None:
             return claim
-        start, end = event.period
-        return replace(
-            claim,
-            period_start=start.isoformat() if start else None,
-            period_end=end.isoformat() if end else None,
-        )
+        return _with_period(claim, event.period, "event", timeline.words(event))
 
     def _event_for(self, claim: Claim, timeline: _Timeline) -> TimeExpression | None:
         earlier = [e for e in timeline.events if e.start < claim.evidence.start]
@@ -200,13 +198,13 @@ class Extractor:
         obj = object_phrase(_number_token(span), span, unit, self.lexicon)
         at = quantity.start - sent.start_char
         metric = self.taxonomy.classify(obj, _governor(span), unit)
-        period = None
+        found = None
         # a distance is a fact about places, a population a state: neither spans a time
         if unit not in LENGTH_UNITS and metric not in TIMELESS_METRICS:
             skip = timeline.skip - sent.start_char
-            period = self.periods.period(sent.text, at, timeline.anchor, skip)
+            found = self.periods.expression(sent.text, at, timeline.anchor, skip)
         value_normalized, unit_normalized = self.units.normalize(quantity.value, unit)
-        return Claim(
+        claim = Claim(
             claim_id=stable_id(article.article_id, quantity.start, quantity.end, unit),
             article_id=article.article_id,
             value=quantity.value,
@@ -221,8 +219,8 @@ class Extractor:
             speaker_role=speaker.role if speaker else None,
             speaker_org=speaker.org if speaker else None,
             attribution=attribution,  # type: ignore[arg-type]
-            period_start=period[0].isoformat() if period and period[0] else None,
-            period_end=period[1].isoformat() if period and period[1] else None,
+            period_start=None,
+            period_end=None,
             places=_places(self.gazetteer.find(sent.text), sent.text),
             evidence=Evidence(
                 # from the article: the parsed text may have blanked neighbours (focus)
@@ -232,6 +230,9 @@ class Extractor:
             ),
             surface=quantity.surface,
         )
+        if found is None or not any(found.period):
+            return claim
+        return _with_period(claim, found.period, "sentence", sent.text[found.start : found.end])
 
 
 def _share_in_sentence(found: list[_Found]) -> list[Claim]:
@@ -244,16 +245,34 @@ def _share_in_sentence(found: list[_Found]) -> list[Claim]:
         undated = not (claim.period_start or claim.period_end)
         shares = claim.unit in ("count", "percent") and claim.metric not in TIMELESS_METRICS
         if source is not None and undated and shares:
-            claim = replace(claim, period_start=source.period_start, period_end=source.period_end)
+            claim = replace(
+                claim,
+                period_start=source.period_start,
+                period_end=source.period_end,
+                period_source=source.period_source,
+                period_evidence=source.period_evidence,
+            )
         out.append(claim)
     return out
 
 
-def _over_conflict(claim: Claim, start: dt.date | None, anchor: dt.date | None) -> Claim:
+def _over_conflict(claim: Claim, timeline: _Timeline) -> Claim:
     """A conflict's toll covers the conflict so far, from the start the text gives it."""
+    start, anchor = timeline.conflict, timeline.anchor
     if claim.period_start or claim.period_end or start is None or anchor is None:
         return claim
-    return replace(claim, period_start=start.isoformat(), period_end=anchor.isoformat())
+    period = (start.period[0], anchor)
+    return _with_period(claim, period, "conflict", timeline.words(start))
+
+
+def _with_period(claim: Claim, period: Period, source: PeriodSource, words: str) -> Claim:
+    return replace(
+        claim,
+        period_start=period[0].isoformat() if period[0] else None,
+        period_end=period[1].isoformat() if period[1] else None,
+        period_source=source,
+        period_evidence=words,
+    )
 
 
 def object_phrase(token: Any, span: Any, unit: str, lexicon: Lexicon) -> str:

@@ -119,6 +119,9 @@ class Evidence:
     end: int
 
 
+PeriodSource = Literal["sentence", "event", "conflict"]
+
+
 @dataclass(frozen=True)
 class Claim:
     """One mention of an attributed quantitative claim."""
@@ -143,6 +146,11 @@ class Claim:
     evidence: Evidence
     surface: str
     cluster_id: str | None = None
+    # where the period comes from: "sentence" (a time expression of the claim's sentence),
+    # "event" (the date of an event the text dates elsewhere), "conflict" (a conflict's
+    # toll, from the start the text gives it); with the words that gave it
+    period_source: PeriodSource | None = None
+    period_evidence: str | None = None
 
 
 @dataclass(frozen=True)

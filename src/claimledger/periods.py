@@ -76,16 +76,20 @@ class PeriodReader:
     def period(
         self, sentence: str, figure_at: int, anchor: dt.date | None, skip: int = 0
     ) -> Period | None:
-        """The span of the expression nearest to `figure_at` (an offset into `sentence`);
+        """The span of the expression nearest to `figure_at` (see `expression`)."""
+        found = self.expression(sentence, figure_at, anchor, skip)
+        return found.period if found else None
+
+    def expression(
+        self, sentence: str, figure_at: int, anchor: dt.date | None, skip: int = 0
+    ) -> TimeExpression | None:
+        """The time expression nearest to `figure_at` (an offset into `sentence`);
         expressions starting before `skip` (the date line) are not periods. Relative
         expressions count back from the day of the statement when the sentence gives it
         ("in the last 48 hours, sources said on Friday"), else from the anchor."""
         stated = self.statement_day(sentence, anchor)
         found = [e for e in self.expressions(sentence, anchor, stated) if e.start >= skip]
-        if not found:
-            return None
-        nearest = min(found, key=lambda e: _distance(e, figure_at))
-        return nearest.period
+        return min(found, key=lambda e: _distance(e, figure_at)) if found else None
 
     def events(self, text: str, anchor: dt.date | None, skip: int = 0) -> list[TimeExpression]:
         """Dated events of the article in text order: expressions naming one day or two
@@ -100,18 +104,22 @@ class PeriodReader:
         ]
         return sorted(found, key=lambda e: e.start)
 
-    def conflict_start(self, text: str, anchor: dt.date | None) -> dt.date | None:
-        """The day the whole conflict began, where the text dates it ("the crisis began
-        in March 2011"): the earliest of the most precise dates given ("March 2011" over
-        "2011")."""
+    def conflict_start(self, text: str, anchor: dt.date | None) -> TimeExpression | None:
+        """Where the text dates the start of the whole conflict ("the crisis began in
+        March 2011"): the earliest of the most precise dates given ("March 2011" over
+        "2011"), as an expression whose period is that one day."""
         found = []
         for m in self.conflict_began.finditer(text):
             rest = text[m.end() : m.end() + 40]
             date = self._date_at(rest, anchor)
             if date is not None:
                 year_only = re.fullmatch(r"(?:19|20)\d\d", rest[: date[1]].strip()) is not None
-                found.append((year_only, date[0]))
-        return min(found)[1] if found else None
+                end = m.end() + date[1]
+                found.append((year_only, date[0], m.start(), end))
+        if not found:
+            return None
+        _, day, start, end = min(found)
+        return TimeExpression(start, end, (day, day))
 
     def expressions(
         self, text: str, anchor: dt.date | None, stated: dt.date | None = None

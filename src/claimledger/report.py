@@ -73,10 +73,27 @@ def _speaker_cell(claim: Claim) -> str:
 def _period_cell(claim: Claim) -> str:
     start, end = claim.period_start, claim.period_end
     if start and end:
-        return _e(f"{start} – {end}")
-    if start:
-        return _e(f"since {start}")
-    return _e(f"until {end}") if end else _or_none(None)
+        span = _e(f"{start} – {end}")
+    elif start:
+        span = _e(f"since {start}")
+    else:
+        return _e(f"until {end}") + _period_source(claim) if end else _or_none(None)
+    return span + _period_source(claim)
+
+
+PERIOD_SOURCES = {
+    "sentence": "in the sentence",
+    "event": "date of the event",
+    "conflict": "conflict so far, from",
+}
+
+
+def _period_source(claim: Claim) -> str:
+    """Where the period comes from: the words that gave it ("on Sunday")."""
+    if not claim.period_source or not claim.period_evidence:
+        return ""
+    how = PERIOD_SOURCES.get(claim.period_source, claim.period_source)
+    return f"<br><small>{_e(how)}: “{_e(claim.period_evidence)}”</small>"
 
 
 def _claim_cells(claim: Claim) -> tuple[str, ...]:

@@ -122,6 +122,8 @@ claims = sa.Table(
     sa.Column("surface", sa.Text, nullable=False),
     sa.Column("cluster_id", sa.Text),
     sa.Column("run_id", sa.Text, sa.ForeignKey("runs.run_id"), nullable=False),
+    sa.Column("period_source", sa.Text),  # migration 3
+    sa.Column("period_evidence", sa.Text),  # migration 3
 )
 
 document_errors = sa.Table(
@@ -153,10 +155,20 @@ def _create_indexes(conn: sa.Connection) -> None:
         conn.execute(CreateIndex(index))
 
 
+def _add_period_provenance(conn: sa.Connection) -> None:
+    """Where each period comes from. A ledger created after this step got the columns
+    with its tables (step 1 builds the current schema); an older one gains them here."""
+    present = {c["name"] for c in sa.inspect(conn).get_columns("claims")}
+    for name in ("period_source", "period_evidence"):
+        if name not in present:
+            conn.exec_driver_sql(f"ALTER TABLE claims ADD COLUMN {name} TEXT")
+
+
 Migration = Callable[[sa.Connection], None]
 MIGRATIONS: tuple[tuple[int, Migration], ...] = (
     (1, _create_tables),
     (2, _create_indexes),
+    (3, _add_period_provenance),
 )
 
 
