@@ -68,6 +68,16 @@ def span(toolkit: Any, sentence: str, figure: str, anchor: dt.date = SATURDAY) -
             "39,000",
             ["1950-01-01", "1952-12-31"],
         ),
+        (
+            "Strikes hit Aleppo on Wednesday in a second day of bombing that has killed 32.",
+            "32",
+            ["2016-03-08", "2016-03-09"],
+        ),
+        (
+            "Shelling on Sunday killed 20 people in the second day of intense shelling.",
+            "20",
+            ["2016-03-06", "2016-03-06"],
+        ),
         # a weekday that dates a statement is no period of the figure
         ("On Sunday a monitor said at least 82 people were killed.", "82", []),
         ("The Russians had on Saturday accused militants of bringing 1000 fighters.", "1000", []),

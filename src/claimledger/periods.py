@@ -65,6 +65,8 @@ class PeriodReader:
         self.conflict_began = patterns["conflict_began"]
         self.named_after_date = re.compile(data["patterns"]["named_after_date"])
         self.relative_kinds: dict[str, str] = dict(data["relative"])
+        self.nth_day = patterns["nth_day"]
+        self.ordinals: dict[str, int] = dict(data["ordinals"])
         inheritance = data["inheritance"]
         self.other_time_openers = tuple(inheritance["other_time_openers"])
         self.conflict_scope = frozenset(inheritance["conflict_scope"])
@@ -89,7 +91,24 @@ class PeriodReader:
         ("in the last 48 hours, sources said on Friday"), else from the anchor."""
         stated = self.statement_day(sentence, anchor)
         found = [e for e in self.expressions(sentence, anchor, stated) if e.start >= skip]
-        return min(found, key=lambda e: _distance(e, figure_at)) if found else None
+        if not found:
+            return None
+        return self._nth_day(sentence, min(found, key=lambda e: _distance(e, figure_at)))
+
+    def _nth_day(self, sentence: str, expression: TimeExpression) -> TimeExpression:
+        """A day "in a second day of renewed bombing that has killed 32" ends a span of
+        that many days; without the perfect ("20 killed in the second day of shelling")
+        the figure is that day's."""
+        start, end = expression.period
+        nth = self.nth_day.search(sentence)
+        if nth is None or start is None or start != end:
+            return expression
+        if not self.perfect_auxiliaries & set(sentence[nth.end() :].lower().split()):
+            return expression
+        days = self.ordinals[nth.group("nth").lower()] - 1
+        return TimeExpression(
+            expression.start, expression.end, (start - dt.timedelta(days=days), end)
+        )
 
     def events(self, text: str, anchor: dt.date | None, skip: int = 0) -> list[TimeExpression]:
         """Dated events of the article in text order: expressions naming one day or two
