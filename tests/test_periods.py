@@ -14,8 +14,8 @@ SATURDAY = dt.date(2016, 3, 12)
 
 
 def span(toolkit: Any, sentence: str, figure: str, anchor: dt.date = SATURDAY) -> list[str | None]:
-    found = toolkit.extractor.periods.period(sentence, sentence.index(figure), anchor)
-    return [d.isoformat() if d else None for d in found] if found else []
+    found = toolkit.extractor.periods.expression(sentence, sentence.index(figure), anchor)
+    return [d.isoformat() if d else None for d in found.period] if found else []
 
 
 @pytest.mark.parametrize(

@@ -75,13 +75,6 @@ class PeriodReader:
         phrases = dates.lex.alternation(self.relative_kinds)
         self.relative = re.compile(rf"\b(?P<rel>{phrases})\b", re.IGNORECASE)
 
-    def period(
-        self, sentence: str, figure_at: int, anchor: dt.date | None, skip: int = 0
-    ) -> Period | None:
-        """The span of the expression nearest to `figure_at` (see `expression`)."""
-        found = self.expression(sentence, figure_at, anchor, skip)
-        return found.period if found else None
-
     def expression(
         self, sentence: str, figure_at: int, anchor: dt.date | None, skip: int = 0
     ) -> TimeExpression | None:

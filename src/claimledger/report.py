@@ -73,12 +73,12 @@ def _speaker_cell(claim: Claim) -> str:
 def _period_cell(claim: Claim) -> str:
     start, end = claim.period_start, claim.period_end
     if start and end:
-        span = _e(f"{start} – {end}")
-    elif start:
-        span = _e(f"since {start}")
+        span = f"{start} – {end}"
+    elif start or end:
+        span = f"since {start}" if start else f"until {end}"
     else:
-        return _e(f"until {end}") + _period_source(claim) if end else _or_none(None)
-    return span + _period_source(claim)
+        return _or_none(None)
+    return _e(span) + _period_source(claim)
 
 
 PERIOD_SOURCES = {
