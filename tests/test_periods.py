@@ -98,6 +98,9 @@ def span(toolkit: Any, sentence: str, figure: str, anchor: dt.date = SATURDAY) -
         ),
         # a month written as a year span is no span of years
         ("The 2016-03 report counted 40 strikes.", "40", []),
+        # a day counted back from the statement
+        ("Three days ago 25 civilians were killed.", "25", ["2016-03-09", "2016-03-09"]),
+        ("A week ago rebels fired 300 shells.", "300", ["2016-03-05", "2016-03-05"]),
     ],
 )
 def test_period_of_a_sentence(
@@ -152,6 +155,26 @@ def test_events_come_in_text_order(toolkit: Any) -> None:
     assert len(events) == 3
     # a week is a period, not the date of an event
     assert toolkit.extractor.periods.events("Fighting went on last week.", SATURDAY) == []
+
+
+def test_a_limit_is_no_event(toolkit: Any) -> None:
+    periods = toolkit.extractor.periods
+    for text in (
+        "Syria must destroy all production sites by 15 March 2014.",
+        "It missed a February 5 2014 deadline to move all chemicals abroad.",
+        "Rebels must leave Aleppo by Friday evening.",
+        "Destruction is to end not later than 30 June 2014.",
+    ):
+        assert periods.events(text, dt.date(2014, 5, 1)) == [], text
+
+
+def test_an_undated_stretch_takes_no_event_date(toolkit: Any, nlp: Any) -> None:
+    text = (
+        "12 March 2016 Air strikes on Sunday hit a market in Idlib. "
+        "The regime has used poison gas at least 15 times in recent months."
+    )
+    (claim,) = by_value(extract(text, toolkit, nlp), 15)
+    assert claim.period_start is None and claim.period_end is None
 
 
 def test_weekday_pair_after_reported_is_the_event(toolkit: Any) -> None:

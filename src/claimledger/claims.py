@@ -141,9 +141,13 @@ class Extractor:
         return recent and event.start - claim.evidence.start <= self.periods.lead_reach
 
     def _other_time(self, sent: Any) -> bool:
-        """Whether a sentence opens with "Earlier": another time than the dated events."""
+        """Whether a sentence opens with "Earlier" or tells of an undated stretch ("in
+        recent months"): another time than the dated events."""
         first = next((t.lower_ for t in sent if not t.is_punct and not t.is_space), "")
-        return first in self.periods.other_time_openers
+        text = sent.text.lower()
+        return first in self.periods.other_time_openers or any(
+            phrase in text for phrase in self.periods.other_time_phrases
+        )
 
     def _conflict_toll(self, sent: Any) -> bool:
         """Whether a sentence gives a whole conflict's toll in a perfect tense ("the

@@ -63,12 +63,16 @@ class PeriodReader:
         self.began_then_since = patterns["began_then_since"]
         self.statement_before = patterns["statement_before"]
         self.conflict_began = patterns["conflict_began"]
+        self.limit_before = patterns["limit_before"]
+        self.limit_after = patterns["limit_after"]
+        self.ago = patterns["ago"]
         self.named_after_date = re.compile(data["patterns"]["named_after_date"])
         self.relative_kinds: dict[str, str] = dict(data["relative"])
         self.nth_day = patterns["nth_day"]
         self.ordinals: dict[str, int] = dict(data["ordinals"])
         inheritance = data["inheritance"]
         self.other_time_openers = tuple(inheritance["other_time_openers"])
+        self.other_time_phrases = tuple(inheritance["other_time_phrases"])
         self.conflict_scope = frozenset(inheritance["conflict_scope"])
         self.perfect_auxiliaries = frozenset(inheritance["perfect_auxiliaries"])
         self.lead_reach = int(inheritance["lead_reach"])
@@ -113,8 +117,17 @@ class PeriodReader:
             and e.period[0] is not None
             and e.period[1] is not None
             and (e.period[1] - e.period[0]).days <= 1
+            and not self._limit(text, e)
         ]
         return sorted(found, key=lambda e: e.start)
+
+    def _limit(self, text: str, expression: TimeExpression) -> bool:
+        """Whether a day names a limit ("by 15 March 2014", "a February 5 2014 deadline"),
+        not the day something happened."""
+        before = text[max(0, expression.start - 40) : expression.start]
+        return bool(
+            self.limit_before.search(before) or self.limit_after.match(text, expression.end)
+        )
 
     def conflict_start(self, text: str, anchor: dt.date | None) -> TimeExpression | None:
         """Where the text dates the start of the whole conflict ("the crisis began in
@@ -150,6 +163,7 @@ class PeriodReader:
             self._year,
             self._year_span,
             self._relative,
+            self._ago,
             self._weekday,
         ]
         for reader in readers:
@@ -278,6 +292,16 @@ class PeriodReader:
         for m in self.relative.finditer(text):
             kind = self.relative_kinds[m.group("rel").lower()]
             yield TimeExpression(m.start(), m.end(), _relative(kind, anchor))
+
+    def _ago(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
+        """One day counted back from the statement: "three days ago", "a week ago"."""
+        if anchor is None:
+            return
+        for m in self.ago.finditer(text):
+            number = self.scanner.number.match(m.group("n"))
+            count = (self.scanner.value_of(number) if number else None) or 1.0
+            day = anchor - dt.timedelta(days=round(count * UNIT_DAYS[m.group("unit").lower()]))
+            yield TimeExpression(m.start(), m.end(), (day, day))
 
     def _weekday(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
         """Event weekdays ("on Sunday", "late Saturday and early Sunday"); the weekday of a
