@@ -98,6 +98,17 @@ def span(toolkit: Any, sentence: str, figure: str, anchor: dt.date = SATURDAY) -
         ),
         # a month written as a year span is no span of years
         ("The 2016-03 report counted 40 strikes.", "40", []),
+        # a year's start, a span ahead of the statement
+        (
+            "MSF said 130 facilities were hit since the beginning of 2016.",
+            "130",
+            ["2016-01-01", "2016-03-12"],
+        ),
+        (
+            "The deal could see 30000 people moved over the next 60 days.",
+            "30000",
+            ["2016-03-12", "2016-05-11"],
+        ),
         # a day counted back from the statement
         ("Three days ago 25 civilians were killed.", "25", ["2016-03-09", "2016-03-09"]),
         ("A week ago rebels fired 300 shells.", "300", ["2016-03-05", "2016-03-05"]),

@@ -66,6 +66,7 @@ class PeriodReader:
         self.limit_before = patterns["limit_before"]
         self.limit_after = patterns["limit_after"]
         self.ago = patterns["ago"]
+        self.ahead = patterns["ahead"]
         self.named_after_date = re.compile(data["patterns"]["named_after_date"])
         self.relative_kinds: dict[str, str] = dict(data["relative"])
         self.nth_day = patterns["nth_day"]
@@ -152,12 +153,13 @@ class PeriodReader:
         """Time expressions of `text` resolved against the anchor; spans counted back
         ("in the past 48 hours", "since Sunday") end on the day `stated` when given."""
         taken: list[tuple[int, int]] = []
-        counted_back = (self._since, self._past, self._relative)
+        counted_back = (self._since, self._past, self._relative, self._ahead)
         readers: list[Callable[[str, dt.date | None], Iterator[TimeExpression]]] = [
             self._month_range,
             self._from_to,
             self._since,
             self._past,
+            self._ahead,
             self._dated,
             self._month,
             self._year,
@@ -212,13 +214,18 @@ class PeriodReader:
     def _since(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
         for m in self.since_start.finditer(text):
             if anchor is not None:
-                unit = m.group("unit").lower()
-                start = {
-                    "week": anchor - dt.timedelta(days=anchor.weekday()),
-                    "month": anchor.replace(day=1),
-                    "year": anchor.replace(month=1, day=1),
-                }[unit]
-                yield TimeExpression(m.start(), m.end(), (start, anchor))
+                year, unit = m.group("year"), (m.group("unit") or "").lower()
+                start = (
+                    {
+                        "week": anchor - dt.timedelta(days=anchor.weekday()),
+                        "month": anchor.replace(day=1),
+                        "year": anchor.replace(month=1, day=1),
+                    }[unit]
+                    if unit
+                    else dt.date(int(year), 1, 1)
+                )
+                if start <= anchor:
+                    yield TimeExpression(m.start(), m.end(), (start, anchor))
         for m in self.since_event.finditer(text):
             event = self._date_at(text[m.end() : m.end() + 40], anchor)
             if event is not None:
@@ -292,6 +299,16 @@ class PeriodReader:
         for m in self.relative.finditer(text):
             kind = self.relative_kinds[m.group("rel").lower()]
             yield TimeExpression(m.start(), m.end(), _relative(kind, anchor))
+
+    def _ahead(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
+        """A span ahead of the statement: "over the next 60 days"."""
+        if anchor is None:
+            return
+        for m in self.ahead.finditer(text):
+            number = self.scanner.number.match(m.group("n") or "")
+            count = (self.scanner.value_of(number) if number else None) or 1.0
+            days = round(count * UNIT_DAYS[m.group("unit").lower()])
+            yield TimeExpression(m.start(), m.end(), (anchor, anchor + dt.timedelta(days=days)))
 
     def _ago(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
         """One day counted back from the statement: "three days ago", "a week ago"."""
