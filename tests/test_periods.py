@@ -188,6 +188,15 @@ def test_an_undated_stretch_takes_no_event_date(toolkit: Any, nlp: Any) -> None:
     assert claim.period_start is None and claim.period_end is None
 
 
+def test_a_present_state_takes_no_event_date(toolkit: Any, nlp: Any) -> None:
+    text = (
+        "15 August 2016 A suicide bomber struck a bus near Atmeh on Sunday. "
+        "An activist said some 200 fighters from various factions are based near Atmeh."
+    )
+    (claim,) = by_value(extract(text, toolkit, nlp), 200)
+    assert claim.period_start is None and claim.period_end is None
+
+
 def test_weekday_pair_after_reported_is_the_event(toolkit: Any) -> None:
     sentence = "At least 16 airstrikes were reported late Saturday and early Sunday."
     assert span(toolkit, sentence, "16", dt.date(2015, 7, 5)) == ["2015-07-04", "2015-07-05"]

@@ -33,3 +33,16 @@ def test_the_same_figure_from_two_sources_stays_two_statements(toolkit: Any, nlp
     first, second = claims_of(text, toolkit, nlp)
     assert first.speaker != second.speaker
     assert first.cluster_id is None and second.cluster_id is None
+
+
+def test_a_headline_takes_the_time_words_of_the_body_statement(toolkit: Any, nlp: Any) -> None:
+    text = (
+        "12 March 2016\n\nOver 100 ISIL Terrorists Killed in Russian Offensive in Homs\n\n"
+        "The Syrian army pressed on east of Palmyra. Russian airstrikes claimed the lives of "
+        "at least 100 terrorists in the last 48 hours, military sources said."
+    )
+    head, body = claims_of(text, toolkit, nlp)
+    assert head.cluster_id == body.cluster_id is not None
+    assert (body.period_start, body.period_end) == ("2016-03-10", "2016-03-12")
+    assert (head.period_start, head.period_end) == (body.period_start, body.period_end)
+    assert (head.period_source, head.period_evidence) == ("statement", "in the last 48 hours")

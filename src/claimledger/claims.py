@@ -121,7 +121,9 @@ class Extractor:
         undated = not (claim.period_start or claim.period_end)
         if not (undated and claim.unit == "count" and self._is_event(claim, self._eventful(sent))):
             return claim
-        event = None if self._other_time(sent) else self._event_for(claim, timeline)
+        if self._other_time(sent) or self._state(sent, claim):
+            return claim
+        event = self._event_for(claim, timeline)
         if event is None:
             return claim
         return _with_period(claim, event.period, "event", timeline.words(event))
@@ -139,6 +141,11 @@ class Extractor:
         end = event.period[1]
         recent = anchor is None or (end is not None and (anchor - end).days <= LEAD_NEWS_DAYS)
         return recent and event.start - claim.evidence.start <= self.periods.lead_reach
+
+    def _state(self, sent: Any, claim: Claim) -> bool:
+        """Whether a sentence that tells of no event states what is, in the simple present
+        ("some 200 fighters are based near Atmeh"): no event's figure."""
+        return not self._eventful(sent) and _present_state(_token_at(sent, claim.evidence.start))
 
     def _other_time(self, sent: Any) -> bool:
         """Whether a sentence opens with "Earlier" or tells of an undated stretch ("in
@@ -237,6 +244,25 @@ class Extractor:
         if found is None or not any(found.period):
             return claim
         return _with_period(claim, found.period, "sentence", sent.text[found.start : found.end])
+
+
+def _token_at(sent: Any, offset: int) -> Any:
+    return next((t for t in sent if t.idx <= offset < t.idx + len(t)), sent.root)
+
+
+def _present_state(token: Any) -> bool:
+    """Whether a figure's clause is in the simple present ("are based", "controls"), not
+    a perfect, a past, a modal or a progressive."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ == "VBG":
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lower_ in ("has", "have", "had") or c.tag_ in ("VBD", "MD") for c in auxiliaries):
+        return False  # a perfect, a past or a modal: not a plain present
+    tense = auxiliaries[0].tag_ if auxiliaries else verb.tag_
+    return tense in ("VBZ", "VBP")
 
 
 def _share_in_sentence(found: list[_Found]) -> list[Claim]:

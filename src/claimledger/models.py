@@ -119,7 +119,7 @@ class Evidence:
     end: int
 
 
-PeriodSource = Literal["sentence", "event", "conflict"]
+PeriodSource = Literal["sentence", "event", "conflict", "statement"]
 
 
 @dataclass(frozen=True)
@@ -148,7 +148,9 @@ class Claim:
     cluster_id: str | None = None
     # where the period comes from: "sentence" (a time expression of the claim's sentence),
     # "event" (the date of an event the text dates elsewhere), "conflict" (a conflict's
-    # toll, from the start the text gives it); with the words that gave it
+    # toll, from the start the text gives it), "statement" (the time words of another
+    # mention of the same statement, e.g. the body figure a headline repeats); with the
+    # words that gave it
     period_source: PeriodSource | None = None
     period_evidence: str | None = None
 

@@ -48,9 +48,30 @@ def same_statements(claims: Sequence[Claim]) -> tuple[Claim, ...]:
     for members in groups.values():
         if len(members) > 1:
             cluster = stable_id("statement", *sorted(claims[i].claim_id for i in members))
+            timed = next(
+                (claims[i] for i in members if claims[i].period_source == "sentence"), None
+            )
             for i in members:
-                out[i] = replace(out[i], cluster_id=cluster)
+                out[i] = _with_period_of(replace(out[i], cluster_id=cluster), timed)
     return tuple(out)
+
+
+def _own_time(claim: Claim) -> bool:
+    return claim.period_source == "sentence"
+
+
+def _with_period_of(claim: Claim, timed: Claim | None) -> Claim:
+    """A mention without time words of its own takes those of another mention of the same
+    statement: "Over 100 ISIL Terrorists Killed" is the body's "over the past 48 hours"."""
+    if timed is None or _own_time(claim):
+        return claim
+    return replace(
+        claim,
+        period_start=timed.period_start,
+        period_end=timed.period_end,
+        period_source="statement",
+        period_evidence=timed.period_evidence,
+    )
 
 
 def _same(a: Claim, b: Claim) -> bool:

@@ -85,6 +85,7 @@ PERIOD_SOURCES = {
     "sentence": "in the sentence",
     "event": "date of the event",
     "conflict": "conflict so far, from",
+    "statement": "as another mention of the same statement",
 }
 
 
