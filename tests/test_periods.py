@@ -197,6 +197,20 @@ def test_a_present_state_takes_no_event_date(toolkit: Any, nlp: Any) -> None:
     assert claim.period_start is None and claim.period_end is None
 
 
+def test_a_running_total_takes_the_span_since_told_before_it(toolkit: Any, nlp: Any) -> None:
+    text = (
+        "Published August 15 2016 Air strikes hit Idlib on Sunday. "
+        "Strikes on the province have intensified since rebels launched a campaign to break "
+        "the siege of Aleppo on July 31. The strikes have killed 122 civilians he said. "
+        "Another 327 civilians including 126 children have been killed in Aleppo province."
+    )
+    claims = extract(text, toolkit, nlp)
+    for value in (122, 327, 126):
+        (claim,) = by_value(claims, value)
+        assert (claim.period_start, claim.period_end) == ("2016-07-31", "2016-08-15"), value
+        assert claim.period_source == "event"
+
+
 def test_weekday_pair_after_reported_is_the_event(toolkit: Any) -> None:
     sentence = "At least 16 airstrikes were reported late Saturday and early Sunday."
     assert span(toolkit, sentence, "16", dt.date(2015, 7, 5)) == ["2015-07-04", "2015-07-05"]

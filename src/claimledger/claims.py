@@ -43,6 +43,7 @@ class _Timeline:
     anchor: dt.date | None
     skip: int
     events: tuple[TimeExpression, ...]
+    running: tuple[TimeExpression, ...]
     conflict: TimeExpression | None
 
     def words(self, expression: TimeExpression) -> str:
@@ -89,6 +90,7 @@ class Extractor:
             anchor=anchor,
             skip=skip,
             events=tuple(self.periods.events(article.text, anchor, skip)),
+            running=tuple(self.periods.running(article.text, anchor, skip)),
             conflict=self.periods.conflict_start(article.text, anchor),
         )
 
@@ -123,10 +125,24 @@ class Extractor:
             return claim
         if self._other_time(sent) or self._state(sent, claim):
             return claim
-        event = self._event_for(claim, timeline)
+        token = _token_at(sent, claim.evidence.start)
+        event = self._running_for(claim, timeline) if _perfect(token) else None
+        event = event or self._event_for(claim, timeline)
         if event is None:
             return claim
         return _with_period(claim, event.period, "event", timeline.words(event))
+
+    def _running_for(self, claim: Claim, timeline: _Timeline) -> TimeExpression | None:
+        """The span "since ..." told just before a running total in the perfect ("have
+        intensified since rebels launched a campaign on July 31. The strikes have killed
+        122 civilians"), with no dated event between them."""
+        at = claim.evidence.start
+        earlier = [r for r in timeline.running if r.end <= at]
+        if not earlier or at - earlier[-1].end > self.periods.running_reach:
+            return None
+        span = earlier[-1]
+        between = any(span.end <= e.start < at for e in timeline.events)
+        return None if between else span
 
     def _event_for(self, claim: Claim, timeline: _Timeline) -> TimeExpression | None:
         earlier = [e for e in timeline.events if e.start < claim.evidence.start]
@@ -250,13 +266,26 @@ def _token_at(sent: Any, offset: int) -> Any:
     return next((t for t in sent if t.idx <= offset < t.idx + len(t)), sent.root)
 
 
-def _present_state(token: Any) -> bool:
-    """Whether a figure's clause is in the simple present ("are based", "controls"), not
-    a perfect, a past, a modal or a progressive."""
+def _perfect(token: Any) -> bool:
+    """Whether a figure's clause is in the perfect ("have killed", "has been killed")."""
+    verb = _clause_verb(token)
+    return verb is not None and any(
+        c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children
+    )
+
+
+def _clause_verb(token: Any) -> Any:
     verb = token
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ == "VBG":
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _present_state(token: Any) -> bool:
+    """Whether a figure's clause is in the simple present ("are based", "controls"), not
+    a perfect, a past, a modal or a progressive."""
+    verb = _clause_verb(token)
+    if verb is None or verb.tag_ == "VBG":
         return False
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(c.lower_ in ("has", "have", "had") or c.tag_ in ("VBD", "MD") for c in auxiliaries):
@@ -267,12 +296,17 @@ def _present_state(token: Any) -> bool:
 
 def _share_in_sentence(found: list[_Found]) -> list[Claim]:
     """A breakdown shares the event date of its sentence: "150 bodies were counted in
-    Hammouriya, 100 in Kfar Batna" dates both figures when one is dated by the event."""
-    dated = {f.sentence: f.claim for f in found if f.carried}
+    Hammouriya, 100 in Kfar Batna" dates both figures when one is dated by the event, and
+    the sentence's first carried date wins over a later figure's ("327 civilians including
+    126 children have been killed": the children share the civilians' span)."""
+    dated: dict[int, Claim] = {}
+    for f in found:
+        if f.carried:
+            dated.setdefault(f.sentence, f.claim)  # the sentence's first carried date
     out = []
     for claim, sentence, _ in found:
         source = dated.get(sentence)
-        undated = not (claim.period_start or claim.period_end)
+        undated = claim.period_source in (None, "event")
         shares = claim.unit in ("count", "percent") and claim.metric not in TIMELESS_METRICS
         if source is not None and undated and shares:
             claim = replace(

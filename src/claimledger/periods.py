@@ -77,6 +77,7 @@ class PeriodReader:
         self.conflict_scope = frozenset(inheritance["conflict_scope"])
         self.perfect_auxiliaries = frozenset(inheritance["perfect_auxiliaries"])
         self.lead_reach = int(inheritance["lead_reach"])
+        self.running_reach = int(inheritance["running_reach"])
         phrases = dates.lex.alternation(self.relative_kinds)
         self.relative = re.compile(rf"\b(?P<rel>{phrases})\b", re.IGNORECASE)
 
@@ -129,6 +130,13 @@ class PeriodReader:
         return bool(
             self.limit_before.search(before) or self.limit_after.match(text, expression.end)
         )
+
+    def running(self, text: str, anchor: dt.date | None, skip: int = 0) -> list[TimeExpression]:
+        """Spans that run from a dated start to the statement ("have intensified since
+        rebels launched a campaign on July 31"), in text order: a running total told in
+        the perfect right after one covers the same span."""
+        found = [e for e in self._since(text, anchor) if e.start >= skip and e.period[0]]
+        return sorted(found, key=lambda e: e.start)
 
     def conflict_start(self, text: str, anchor: dt.date | None) -> TimeExpression | None:
         """Where the text dates the start of the whole conflict ("the crisis began in
