@@ -109,6 +109,19 @@ def span(toolkit: Any, sentence: str, figure: str, anchor: dt.date = SATURDAY) -
             "30000",
             ["2016-03-12", "2016-05-11"],
         ),
+        # a night that ran into the next day
+        (
+            "The clashes that killed 12 militants erupted on Saturday night east of Tabqah "
+            "and continued till Sunday morning.",
+            "12",
+            ["2016-03-05", "2016-03-06"],
+        ),
+        # a relative time opening a statement dates the statement
+        (
+            "Last month the Observatory said that at least 60000 people have died in jails.",
+            "60000",
+            [],
+        ),
         # a day counted back from the statement
         ("Three days ago 25 civilians were killed.", "25", ["2016-03-09", "2016-03-09"]),
         ("A week ago rebels fired 300 shells.", "300", ["2016-03-05", "2016-03-05"]),
@@ -177,6 +190,16 @@ def test_a_limit_is_no_event(toolkit: Any) -> None:
         "Destruction is to end not later than 30 June 2014.",
     ):
         assert periods.events(text, dt.date(2014, 5, 1)) == [], text
+
+
+def test_the_date_of_a_cause_is_no_event_date(toolkit: Any, nlp: Any) -> None:
+    text = (
+        "7 April 2017 The US launched 59 cruise missiles at an airfield near Homs late "
+        "Thursday. Trump said the attack was a response to the alleged chemical weapon use "
+        "in Idlib on Tuesday. Five people were killed in the attack, the governor said."
+    )
+    (claim,) = by_value(extract(text, toolkit, nlp), 5)
+    assert (claim.period_start, claim.period_evidence) == ("2017-04-06", "late Thursday")
 
 
 def test_an_undated_stretch_takes_no_event_date(toolkit: Any, nlp: Any) -> None:

@@ -57,6 +57,9 @@ class PeriodReader:
         self.from_to = patterns["from_to"]
         self.weekday = patterns["weekday"]
         self.weekday_pair = patterns["weekday_pair"]
+        self.weekday_through = patterns["weekday_through"]
+        self.relative_statement = patterns["relative_statement"]
+        self.background_before = patterns["background_before"]
         self.month_in = patterns["month_in"]
         self.year_in = patterns["year_in"]
         self.since_event = patterns["since_event"]
@@ -111,7 +114,8 @@ class PeriodReader:
 
     def events(self, text: str, anchor: dt.date | None, skip: int = 0) -> list[TimeExpression]:
         """Dated events of the article in text order: expressions naming one day or two
-        adjacent days ("on Sunday", "late Saturday and early Sunday", "overnight")."""
+        adjacent days ("on Sunday", "late Saturday and early Sunday", "overnight"), less
+        limits ("by Friday") and the dates of causes ("a response to ... on Tuesday")."""
         found = [
             e
             for e in self.expressions(text, anchor)
@@ -120,6 +124,7 @@ class PeriodReader:
             and e.period[1] is not None
             and (e.period[1] - e.period[0]).days <= 1
             and not self._limit(text, e)
+            and not self.background_before.search(text[max(0, e.start - 120) : e.start])
         ]
         return sorted(found, key=lambda e: e.start)
 
@@ -305,6 +310,9 @@ class PeriodReader:
         if anchor is None:
             return
         for m in self.relative.finditer(text):
+            opening = _clause_start(text, m.start()) == m.start()
+            if opening and self.relative_statement.match(text, m.end()):
+                continue  # "Last month the Observatory said ...": when it was said
             kind = self.relative_kinds[m.group("rel").lower()]
             yield TimeExpression(m.start(), m.end(), _relative(kind, anchor))
 
@@ -333,7 +341,7 @@ class PeriodReader:
         statement ("said on Tuesday") dates the statement, not the figure."""
         if anchor is None:
             return
-        for m in self.weekday_pair.finditer(text):
+        for m in [*self.weekday_pair.finditer(text), *self.weekday_through.finditer(text)]:
             second = self._weekday_date(m.group("wd2"), anchor)
             first = self._weekday_date(m.group("wd"), second)  # the day before, or earlier
             yield TimeExpression(m.start(), m.end(), (first, second))
