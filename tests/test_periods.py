@@ -275,6 +275,11 @@ def test_event_weekdays_near_statement_words(toolkit: Any, sentence: str) -> Non
     assert span(toolkit, sentence, figure) == ["2016-03-06", "2016-03-06"]
 
 
+def test_a_statement_day_after_a_closing_quote_is_no_event(toolkit: Any) -> None:
+    text = '"Keep children out of harm\'s way." On Sunday a monitor said 82 people were killed.'
+    assert toolkit.extractor.periods.events(text, dt.date(2016, 6, 27)) == []
+
+
 def test_a_statement_day_opening_a_later_sentence_is_no_event(toolkit: Any) -> None:
     text = "Rebels shelled the city. On Thursday, the Observatory said 14 people were killed."
     assert toolkit.extractor.periods.events(text, SATURDAY) == []

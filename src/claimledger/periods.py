@@ -386,7 +386,7 @@ def _clause_start(text: str, at: int) -> int:
     return ends[-1] if ends else max(0, text.rfind("\n", 0, at) + 1)
 
 
-SENTENCE_END = re.compile(r"[.!?]\s+|\n")
+SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+|\n")
 
 
 def _relative(kind: str, anchor: dt.date) -> Period:
