@@ -211,6 +211,15 @@ def test_an_undated_stretch_takes_no_event_date(toolkit: Any, nlp: Any) -> None:
     assert claim.period_start is None and claim.period_end is None
 
 
+def test_a_rate_takes_no_event_date(toolkit: Any, nlp: Any) -> None:
+    text = (
+        "12 March 2016 Air strikes on Sunday hit a market in Idlib. "
+        "The WFP is distributing rations to more than 4 million people each month."
+    )
+    (claim,) = by_value(extract(text, toolkit, nlp), 4000000)
+    assert claim.period_start is None and claim.period_end is None
+
+
 def test_a_present_state_takes_no_event_date(toolkit: Any, nlp: Any) -> None:
     text = (
         "15 August 2016 A suicide bomber struck a bus near Atmeh on Sunday. "
