@@ -122,6 +122,17 @@ def span(toolkit: Any, sentence: str, figure: str, anchor: dt.date = SATURDAY) -
             "60000",
             [],
         ),
+        # the edge of a month
+        (
+            "At least 149 people were killed in the last 12 days of September.",
+            "149",
+            ["2015-09-19", "2015-09-30"],
+        ),
+        (
+            "Aid reached 3000 people during the first ten days of March.",
+            "3000",
+            ["2016-03-01", "2016-03-10"],
+        ),
         # a day counted back from the statement
         ("Three days ago 25 civilians were killed.", "25", ["2016-03-09", "2016-03-09"]),
         ("A week ago rebels fired 300 shells.", "300", ["2016-03-05", "2016-03-05"]),
@@ -209,6 +220,17 @@ def test_an_undated_stretch_takes_no_event_date(toolkit: Any, nlp: Any) -> None:
     )
     (claim,) = by_value(extract(text, toolkit, nlp), 15)
     assert claim.period_start is None and claim.period_end is None
+
+
+def test_since_then_runs_from_the_last_date_before_it(toolkit: Any, nlp: Any) -> None:
+    text = (
+        "Published June 27 2016 Russia began its air campaign in Syria on Sept. 30 of last "
+        "year. It has targeted civilian areas. Since then more than 10 million people were "
+        "displaced."
+    )
+    (claim,) = by_value(extract(text, toolkit, nlp), 10000000)
+    assert (claim.period_start, claim.period_end) == ("2015-09-30", "2016-06-27")
+    assert claim.period_evidence == "Since then (Sept. 30)"
 
 
 def test_a_rate_takes_no_event_date(toolkit: Any, nlp: Any) -> None:

@@ -97,10 +97,30 @@ class Extractor:
     def _dated(self, claim: Claim, sent: Any, timeline: _Timeline) -> _Found:
         """The claim with the period its context gives when its sentence gives none: a
         conflict's toll spans the conflict, an event's figure takes the event's date."""
+        if self._since_then(claim):
+            return _Found(self._from_last_date(claim, timeline), sent.start_char)
         if self._conflict_toll(sent):
             return _Found(_over_conflict(claim, timeline), sent.start_char)
         dated = self._dated_by_event(claim, sent, timeline)
         return _Found(dated, sent.start_char, carried=dated is not claim)
+
+    def _since_then(self, claim: Claim) -> bool:
+        words = (claim.period_evidence or "").lower()
+        return claim.period_start is None and self.periods.relative_kinds.get(words) == "so_far"
+
+    def _from_last_date(self, claim: Claim, timeline: _Timeline) -> Claim:
+        """ "Since then" runs from the last date the text gave close before it ("began its
+        air campaign on Sept. 30 of last year. ... Since then more than 10 million were
+        displaced")."""
+        at = claim.evidence.start
+        earlier = [e for e in timeline.events if e.end <= at]
+        if not earlier or at - earlier[-1].end > self.periods.since_then_reach:
+            return claim
+        start = earlier[-1].period[0]
+        words = f"{claim.period_evidence} ({timeline.words(earlier[-1])})"
+        return replace(
+            claim, period_start=start.isoformat() if start else None, period_evidence=words
+        )
 
     def _eventful(self, sent: Any) -> bool:
         """Whether a sentence tells of something that happened (killed, struck, destroyed)."""

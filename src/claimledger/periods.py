@@ -61,6 +61,7 @@ class PeriodReader:
         self.relative_statement = patterns["relative_statement"]
         self.background_before = patterns["background_before"]
         self.month_in = patterns["month_in"]
+        self.month_edge = patterns["month_edge"]
         self.year_in = patterns["year_in"]
         self.since_event = patterns["since_event"]
         self.began_then_since = patterns["began_then_since"]
@@ -81,6 +82,7 @@ class PeriodReader:
         self.perfect_auxiliaries = frozenset(inheritance["perfect_auxiliaries"])
         self.lead_reach = int(inheritance["lead_reach"])
         self.running_reach = int(inheritance["running_reach"])
+        self.since_then_reach = int(inheritance["since_then_reach"])
         phrases = dates.lex.alternation(self.relative_kinds)
         self.relative = re.compile(rf"\b(?P<rel>{phrases})\b", re.IGNORECASE)
 
@@ -170,6 +172,7 @@ class PeriodReader:
         readers: list[Callable[[str, dt.date | None], Iterator[TimeExpression]]] = [
             self._month_range,
             self._from_to,
+            self._month_edge,
             self._since,
             self._past,
             self._ahead,
@@ -278,6 +281,22 @@ class PeriodReader:
             date = _resolve(mention.year, mention.month, mention.day or 1, anchor)
             if date is not None:
                 yield TimeExpression(mention.start, mention.end, (date, date))
+
+    def _month_edge(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
+        """The first or last days of a month: "in the last 12 days of September"."""
+        for m in self.month_edge.finditer(text):
+            month = self.dates.lex.months[m.group("mon").lower()]
+            first = _resolve(int(m.group("year")) if m.group("year") else None, month, 1, anchor)
+            number = self.scanner.number.match(m.group("n"))
+            days = int(self.scanner.value_of(number) or 0) if number else 0
+            if first is None or not 0 < days <= 31:
+                continue
+            last = first.replace(day=calendar.monthrange(first.year, month)[1])
+            if m.group("edge").lower() == "last":
+                first = max(first, last - dt.timedelta(days=days - 1))
+            else:
+                last = min(last, first + dt.timedelta(days=days - 1))
+            yield TimeExpression(m.start(), m.end(), (first, last))
 
     def _month(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
         for m in self.month_in.finditer(text):
