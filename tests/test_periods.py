@@ -233,6 +233,20 @@ def test_since_then_runs_from_the_last_date_before_it(toolkit: Any, nlp: Any) ->
     assert claim.period_evidence == "Since then (Sept. 30)"
 
 
+def test_a_span_counts_back_from_the_statement_a_neighbour_dates(toolkit: Any, nlp: Any) -> None:
+    text = (
+        "Published March 12 2016 Over 100 terrorists were killed in the last 48 hours military "
+        'sources said on Friday. "Over the past 48 hours the air force claimed the lives of '
+        'at least 120 terrorists" a source said. More than 12000 people have been tortured '
+        "to death since 2011. In a Sunday statement the network said so."
+    )
+    claims = extract(text, toolkit, nlp)
+    (quoted,) = by_value(claims, 120)
+    assert (quoted.period_start, quoted.period_end) == ("2016-03-09", "2016-03-11")
+    (tortured,) = by_value(claims, 12000)  # the statement day of the next sentence
+    assert (tortured.period_start, tortured.period_end) == ("2011-01-01", "2016-03-06")
+
+
 def test_a_rate_takes_no_event_date(toolkit: Any, nlp: Any) -> None:
     text = (
         "12 March 2016 Air strikes on Sunday hit a market in Idlib. "

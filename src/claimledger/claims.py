@@ -249,7 +249,10 @@ class Extractor:
         # a distance is a fact about places, a population a state: neither spans a time
         if unit not in LENGTH_UNITS and metric not in TIMELESS_METRICS:
             skip = timeline.skip - sent.start_char
-            found = self.periods.expression(sent.text, at, timeline.anchor, skip)
+            nearby = self.periods.statement_day_near(
+                article.text, sent.start_char, sent.end_char, timeline.anchor
+            )
+            found = self.periods.expression(sent.text, at, timeline.anchor, skip, nearby)
         value_normalized, unit_normalized = self.units.normalize(quantity.value, unit)
         claim = Claim(
             claim_id=stable_id(article.article_id, quantity.start, quantity.end, unit),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -83,17 +84,24 @@ class PeriodReader:
         self.lead_reach = int(inheritance["lead_reach"])
         self.running_reach = int(inheritance["running_reach"])
         self.since_then_reach = int(inheritance["since_then_reach"])
+        self.statement_reach = int(inheritance["statement_reach"])
         phrases = dates.lex.alternation(self.relative_kinds)
         self.relative = re.compile(rf"\b(?P<rel>{phrases})\b", re.IGNORECASE)
 
     def expression(
-        self, sentence: str, figure_at: int, anchor: dt.date | None, skip: int = 0
+        self,
+        sentence: str,
+        figure_at: int,
+        anchor: dt.date | None,
+        skip: int = 0,
+        nearby: dt.date | None = None,
     ) -> TimeExpression | None:
         """The time expression nearest to `figure_at` (an offset into `sentence`);
         expressions starting before `skip` (the date line) are not periods. Relative
         expressions count back from the day of the statement when the sentence gives it
-        ("in the last 48 hours, sources said on Friday"), else from the anchor."""
-        stated = self.statement_day(sentence, anchor)
+        ("in the last 48 hours, sources said on Friday"), else from `nearby` (the statement
+        day a neighbouring sentence gives), else from the anchor."""
+        stated = self.statement_day(sentence, anchor) or nearby
         found = [e for e in self.expressions(sentence, anchor, stated) if e.start >= skip]
         if not found:
             return None
@@ -390,6 +398,25 @@ class PeriodReader:
             in_pair = any(s <= m.start() < e for s, e in pairs)  # "late Saturday and early Sunday"
             if not in_pair and self._states(sentence, m):
                 return self._weekday_date(m.group("wd"), anchor)
+        return None
+
+    def statement_day_near(
+        self, text: str, start: int, end: int, anchor: dt.date | None
+    ) -> dt.date | None:
+        """The statement day of the sentences around text[start:end], nearest first: the
+        sentence before, the one after, then further back up to `statement_reach`."""
+        if anchor is None:
+            return None
+        window = max(0, start - 600)
+        before = [window, *(m.end() for m in SENTENCE_END.finditer(text, window, start))]
+        bounds = [*before[-self.statement_reach - 1 :], start]
+        earlier = [text[a:b] for a, b in reversed(list(itertools.pairwise(bounds))) if a < b]
+        after = SENTENCE_END.search(text, end + 1)
+        later = text[end : after.end() if after else len(text)]
+        for sentence in [*earlier[:1], later, *earlier[1:]]:
+            day = self.statement_day(sentence, anchor)
+            if day is not None:
+                return day
         return None
 
     def _weekday_date(self, name: str, anchor: dt.date) -> dt.date:
