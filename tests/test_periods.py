@@ -192,13 +192,14 @@ def test_events_come_in_text_order(toolkit: Any) -> None:
     assert toolkit.extractor.periods.events("Fighting went on last week.", SATURDAY) == []
 
 
-def test_a_limit_is_no_event(toolkit: Any) -> None:
+def test_a_limit_or_a_dateline_is_no_event(toolkit: Any) -> None:
     periods = toolkit.extractor.periods
     for text in (
         "Syria must destroy all production sites by 15 March 2014.",
         "It missed a February 5 2014 deadline to move all chemicals abroad.",
         "Rebels must leave Aleppo by Friday evening.",
         "Destruction is to end not later than 30 June 2014.",
+        "MOSCOW October 18 (RIA Novosti) - The Observatory announced that 10 were killed.",
     ):
         assert periods.events(text, dt.date(2014, 5, 1)) == [], text
 

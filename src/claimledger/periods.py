@@ -70,6 +70,8 @@ class PeriodReader:
         self.conflict_began = patterns["conflict_began"]
         self.limit_before = patterns["limit_before"]
         self.limit_after = patterns["limit_after"]
+        self.dateline_before = patterns["dateline_before"]
+        self.dateline_after = patterns["dateline_after"]
         self.ago = patterns["ago"]
         self.ahead = patterns["ahead"]
         self.named_after_date = re.compile(data["patterns"]["named_after_date"])
@@ -139,11 +141,17 @@ class PeriodReader:
         return sorted(found, key=lambda e: e.start)
 
     def _limit(self, text: str, expression: TimeExpression) -> bool:
-        """Whether a day names a limit ("by 15 March 2014", "a February 5 2014 deadline"),
-        not the day something happened."""
+        """Whether a day names a limit ("by 15 March 2014", "a February 5 2014 deadline") or
+        a report's dateline ("MOSCOW October 18 (RIA Novosti) -"), not the day something
+        happened."""
         before = text[max(0, expression.start - 40) : expression.start]
+        dateline = self.dateline_before.search(before) and self.dateline_after.match(
+            text, expression.end
+        )
         return bool(
-            self.limit_before.search(before) or self.limit_after.match(text, expression.end)
+            self.limit_before.search(before)
+            or self.limit_after.match(text, expression.end)
+            or dateline
         )
 
     def running(self, text: str, anchor: dt.date | None, skip: int = 0) -> list[TimeExpression]:
