@@ -83,6 +83,7 @@ def span(toolkit: Any, sentence: str, figure: str, anchor: dt.date = SATURDAY) -
         ("The Russians had on Saturday accused militants of bringing 1000 fighters.", "1000", []),
         ("SANA reporter said Monday that terrorists fired 13 rocket shells.", "13", []),
         ("The coalition reported earlier on Friday it conducted nine airstrikes.", "nine", []),
+        ("Jets killed at least 60 civilians, a war monitor said late on Wednesday.", "60", []),
         # a weekday after the statement's content is the event's
         (
             "State media said attacks on Sunday killed at least 20 people.",
