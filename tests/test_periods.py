@@ -218,7 +218,7 @@ def test_the_date_of_a_cause_is_no_event_date(toolkit: Any, nlp: Any) -> None:
 def test_an_undated_stretch_takes_no_event_date(toolkit: Any, nlp: Any) -> None:
     text = (
         "12 March 2016 Air strikes on Sunday hit a market in Idlib. "
-        "The regime has used poison gas at least 15 times in recent months."
+        "Air strikes killed at least 15 civilians in recent months."
     )
     (claim,) = by_value(extract(text, toolkit, nlp), 15)
     assert claim.period_start is None and claim.period_end is None
@@ -247,6 +247,63 @@ def test_a_span_counts_back_from_the_statement_a_neighbour_dates(toolkit: Any, n
     assert (quoted.period_start, quoted.period_end) == ("2016-03-09", "2016-03-11")
     (tortured,) = by_value(claims, 12000)  # the statement day of the next sentence
     assert (tortured.period_start, tortured.period_end) == ("2011-01-01", "2016-03-06")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # a neighbour's statement day moves spans counted back, not the figure's own days
+        (
+            "The ministry said on Monday it struck 40 targets. Yesterday 20 civilians were "
+            "killed in Aleppo.",
+            20,
+            ("2016-03-11", "2016-03-11"),
+        ),
+        (
+            "Air strikes killed 20 civilians in Aleppo this week. The UN said on Monday that "
+            "aid was blocked.",
+            20,
+            ("2016-03-07", "2016-03-12"),
+        ),
+        # a relative time before the figure keeps it, even before a trailing "said"
+        ("Last month 300 people were killed the monitor said.", 300, ("2016-02-01", "2016-02-29")),
+        # a toll that "now stands at" is still the event's
+        (
+            "Air strikes on Sunday hit a market in Idlib. The toll now stands at 58.",
+            58,
+            ("2016-03-06", "2016-03-06"),
+        ),
+        # a retaliation that opens the sentence is the event, not a cause
+        (
+            "In retaliation for the chemical attack the US struck the airbase on Thursday. "
+            "Five people were killed in the strike.",
+            5,
+            ("2016-03-10", "2016-03-10"),
+        ),
+        # "reach Dayr Hafer" is no rate ("each day")
+        (
+            "Air strikes on Sunday hit Idlib. Jets killed 30 civilians trying to reach Dayr Hafer.",
+            30,
+            ("2016-03-06", "2016-03-06"),
+        ),
+        # the last days of a month not yet over are last year's
+        ("At least 40 were killed in the last 12 days of March.", 40, ("2015-03-20", "2015-03-31")),
+        # "in the coming weeks" gives no span; capitals before a weekday are no dateline
+        ("Aid for 5000 people is expected in the coming weeks.", 5000, (None, None)),
+        (
+            "The US on Monday - according to CNN - struck a base. Jets killed 12 militants.",
+            12,
+            ("2016-03-07", "2016-03-07"),
+        ),
+        # a limit in the figure's own sentence is no period
+        ("Syria will destroy 1300 tonnes of chemicals by 30 June 2016.", 1300, (None, None)),
+    ],
+)
+def test_periods_in_context(
+    toolkit: Any, nlp: Any, text: str, value: float, expected: tuple[str | None, str | None]
+) -> None:
+    (claim,) = by_value(extract("12 March 2016 " + text, toolkit, nlp), value)
+    assert (claim.period_start, claim.period_end) == expected
 
 
 def test_a_rate_takes_no_event_date(toolkit: Any, nlp: Any) -> None:

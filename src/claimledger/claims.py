@@ -37,7 +37,9 @@ SKIP_ENTS = frozenset({"DATE", "TIME", "ORDINAL"})
 @dataclass(frozen=True)
 class _Timeline:
     """What an article's text says about time: the anchor (publication date), where the
-    date line ends, the events it dates and the day its conflict began."""
+    date line ends, the events it dates, its spans running from a dated start to the
+    statement ("since rebels launched a campaign on July 31") and the day its conflict
+    began."""
 
     text: str
     anchor: dt.date | None
@@ -95,8 +97,9 @@ class Extractor:
         )
 
     def _dated(self, claim: Claim, sent: Any, timeline: _Timeline) -> _Found:
-        """The claim with the period its context gives when its sentence gives none: a
-        conflict's toll spans the conflict, an event's figure takes the event's date."""
+        """The claim with the period its context gives: "since then" starts at the last
+        date given before it; when its sentence gives none, a conflict's toll spans the
+        conflict and an event's figure takes the event's date."""
         if self._since_then(claim):
             return _Found(self._from_last_date(claim, timeline), sent.start_char)
         if self._conflict_toll(sent):
@@ -119,7 +122,10 @@ class Extractor:
         start = earlier[-1].period[0]
         words = f"{claim.period_evidence} ({timeline.words(earlier[-1])})"
         return replace(
-            claim, period_start=start.isoformat() if start else None, period_evidence=words
+            claim,
+            period_start=start.isoformat() if start else None,
+            period_source="event",
+            period_evidence=words,
         )
 
     def _eventful(self, sent: Any) -> bool:
@@ -138,15 +144,18 @@ class Extractor:
 
     def _dated_by_event(self, claim: Claim, sent: Any, timeline: _Timeline) -> Claim:
         """A count about an event takes the date of the event the text last dated, or of
-        its first dated event for headlines and leads, when its own sentence has no time
-        and does not tell of another time."""
+        its first dated event for headlines and leads, when its own sentence has no time,
+        does not tell of another time and does not state what is ("are based near
+        Atmeh"); a running total in the present perfect takes the span "since ..." told
+        just before it."""
         undated = not (claim.period_start or claim.period_end)
         if not (undated and claim.unit == "count" and self._is_event(claim, self._eventful(sent))):
             return claim
         if self._other_time(sent) or self._state(sent, claim):
             return claim
         token = _token_at(sent, claim.evidence.start)
-        event = self._running_for(claim, timeline) if _perfect(token) else None
+        perfect = _perfect(token, self.periods.present_perfect)
+        event = self._running_for(claim, timeline) if perfect else None
         event = event or self._event_for(claim, timeline)
         if event is None:
             return claim
@@ -181,16 +190,17 @@ class Extractor:
     def _state(self, sent: Any, claim: Claim) -> bool:
         """Whether a sentence that tells of no event states what is, in the simple present
         ("some 200 fighters are based near Atmeh"): no event's figure."""
-        return not self._eventful(sent) and _present_state(_token_at(sent, claim.evidence.start))
+        if self.taxonomy.casualties(claim.metric) or self._eventful(sent):
+            return False  # "The toll now stands at 58": still the event's toll
+        token = _token_at(sent, claim.evidence.start)
+        return _present_state(token, self.periods.perfect_auxiliaries)
 
     def _other_time(self, sent: Any) -> bool:
         """Whether a sentence opens with "Earlier" or tells of an undated stretch ("in
         recent months"): another time than the dated events."""
         first = next((t.lower_ for t in sent if not t.is_punct and not t.is_space), "")
-        text = sent.text.lower()
-        return first in self.periods.other_time_openers or any(
-            phrase in text for phrase in self.periods.other_time_phrases
-        )
+        phrase = self.periods.other_time_phrases.search(sent.text)
+        return first in self.periods.other_time_openers or phrase is not None
 
     def _conflict_toll(self, sent: Any) -> bool:
         """Whether a sentence gives a whole conflict's toll in a perfect tense ("the
@@ -289,11 +299,12 @@ def _token_at(sent: Any, offset: int) -> Any:
     return next((t for t in sent if t.idx <= offset < t.idx + len(t)), sent.root)
 
 
-def _perfect(token: Any) -> bool:
-    """Whether a figure's clause is in the perfect ("have killed", "has been killed")."""
+def _perfect(token: Any, auxiliaries: frozenset[str]) -> bool:
+    """Whether a figure's clause is in the present perfect ("have killed", "has been
+    killed"), told with one of `auxiliaries`."""
     verb = _clause_verb(token)
     return verb is not None and any(
-        c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children
+        c.dep_ == "aux" and c.lower_ in auxiliaries for c in verb.children
     )
 
 
@@ -304,14 +315,14 @@ def _clause_verb(token: Any) -> Any:
     return verb if verb.pos_ in ("VERB", "AUX") else None
 
 
-def _present_state(token: Any) -> bool:
+def _present_state(token: Any, perfect: frozenset[str]) -> bool:
     """Whether a figure's clause is in the simple present ("are based", "controls"), not
     a perfect, a past, a modal or a progressive."""
     verb = _clause_verb(token)
     if verb is None or verb.tag_ == "VBG":
         return False
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(c.lower_ in ("has", "have", "had") or c.tag_ in ("VBD", "MD") for c in auxiliaries):
+    if any(c.lower_ in perfect or c.tag_ in ("VBD", "MD") for c in auxiliaries):
         return False  # a perfect, a past or a modal: not a plain present
     tense = auxiliaries[0].tag_ if auxiliaries else verb.tag_
     return tense in ("VBZ", "VBP")

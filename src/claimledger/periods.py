@@ -61,6 +61,7 @@ class PeriodReader:
         self.weekday_through = patterns["weekday_through"]
         self.relative_statement = patterns["relative_statement"]
         self.background_before = patterns["background_before"]
+        self.background_opening = re.compile(data["patterns"]["background_opening"])
         self.month_in = patterns["month_in"]
         self.month_edge = patterns["month_edge"]
         self.year_in = patterns["year_in"]
@@ -80,9 +81,12 @@ class PeriodReader:
         self.ordinals: dict[str, int] = dict(data["ordinals"])
         inheritance = data["inheritance"]
         self.other_time_openers = tuple(inheritance["other_time_openers"])
-        self.other_time_phrases = tuple(inheritance["other_time_phrases"])
+        self.other_time_phrases = re.compile(
+            rf"\b(?:{dates.lex.alternation(inheritance['other_time_phrases'])})\b", re.IGNORECASE
+        )
         self.conflict_scope = frozenset(inheritance["conflict_scope"])
         self.perfect_auxiliaries = frozenset(inheritance["perfect_auxiliaries"])
+        self.present_perfect = frozenset(inheritance["present_perfect_auxiliaries"])
         self.lead_reach = int(inheritance["lead_reach"])
         self.running_reach = int(inheritance["running_reach"])
         self.since_then_reach = int(inheritance["since_then_reach"])
@@ -101,10 +105,15 @@ class PeriodReader:
         """The time expression nearest to `figure_at` (an offset into `sentence`);
         expressions starting before `skip` (the date line) are not periods. Relative
         expressions count back from the day of the statement when the sentence gives it
-        ("in the last 48 hours, sources said on Friday"), else from `nearby` (the statement
-        day a neighbouring sentence gives), else from the anchor."""
-        stated = self.statement_day(sentence, anchor) or nearby
-        found = [e for e in self.expressions(sentence, anchor, stated) if e.start >= skip]
+        ("in the last 48 hours, sources said on Friday"), else spans "since ..." and "in
+        the past N days" from `nearby` (the statement day a neighbouring sentence gives),
+        else from the anchor. A limit ("by 30 June 2014") is no period."""
+        stated = self.statement_day(sentence, anchor)
+        found = [
+            e
+            for e in self.expressions(sentence, anchor, stated, nearby)
+            if e.start >= skip and not self._limit(sentence, e)
+        ]
         if not found:
             return None
         return self._nth_day(sentence, min(found, key=lambda e: _distance(e, figure_at)))
@@ -136,17 +145,31 @@ class PeriodReader:
             and e.period[1] is not None
             and (e.period[1] - e.period[0]).days <= 1
             and not self._limit(text, e)
-            and not self.background_before.search(text[max(0, e.start - 120) : e.start])
+            and not self._background(text, e)
         ]
         return sorted(found, key=lambda e: e.start)
+
+    def _background(self, text: str, expression: TimeExpression) -> bool:
+        """Whether a day dates a cause the text gives ("a response to the alleged chemical
+        weapon use in Idlib on Tuesday"), not a sentence opening with it ("In retaliation
+        for the attack the US struck the airbase on Thursday")."""
+        window = max(0, expression.start - 120)
+        cause = self.background_before.search(text[window : expression.start])
+        if cause is None:
+            return False
+        before = text[max(0, window + cause.start() - 10) : window + cause.start()]
+        return self.background_opening.search(before) is None
 
     def _limit(self, text: str, expression: TimeExpression) -> bool:
         """Whether a day names a limit ("by 15 March 2014", "a February 5 2014 deadline") or
         a report's dateline ("MOSCOW October 18 (RIA Novosti) -"), not the day something
         happened."""
         before = text[max(0, expression.start - 40) : expression.start]
-        dateline = self.dateline_before.search(before) and self.dateline_after.match(
-            text, expression.end
+        dated = any(c.isdigit() for c in text[expression.start : expression.end])
+        dateline = (
+            dated
+            and self.dateline_before.search(before)
+            and self.dateline_after.match(text, expression.end)
         )
         return bool(
             self.limit_before.search(before)
@@ -179,12 +202,19 @@ class PeriodReader:
         return TimeExpression(start, end, (day, day))
 
     def expressions(
-        self, text: str, anchor: dt.date | None, stated: dt.date | None = None
+        self,
+        text: str,
+        anchor: dt.date | None,
+        stated: dt.date | None = None,
+        nearby: dt.date | None = None,
     ) -> Iterator[TimeExpression]:
         """Time expressions of `text` resolved against the anchor; spans counted back
-        ("in the past 48 hours", "since Sunday") end on the day `stated` when given."""
+        ("in the past 48 hours", "since Sunday", "yesterday", "three days ago") end on the
+        day `stated` when given; spans "since ..." and "in the past N days" also on the
+        day `nearby` (a neighbouring sentence's statement day)."""
         taken: list[tuple[int, int]] = []
-        counted_back = (self._since, self._past, self._relative, self._ahead)
+        counted_back = (self._since, self._past, self._relative, self._ahead, self._ago)
+        spans = (self._since, self._past, self._ahead)
         readers: list[Callable[[str, dt.date | None], Iterator[TimeExpression]]] = [
             self._month_range,
             self._from_to,
@@ -201,9 +231,8 @@ class PeriodReader:
             self._weekday,
         ]
         for reader in readers:
-            for expression in reader(
-                text, (stated or anchor) if reader in counted_back else anchor
-            ):
+            day = stated or (nearby if reader in spans else None)
+            for expression in reader(text, (day or anchor) if reader in counted_back else anchor):
                 if not any(s < expression.end and expression.start < e for s, e in taken):
                     taken.append((expression.start, expression.end))
                     yield expression
@@ -307,11 +336,18 @@ class PeriodReader:
             days = int(self.scanner.value_of(number) or 0) if number else 0
             if first is None or not 0 < days <= 31:
                 continue
-            last = first.replace(day=calendar.monthrange(first.year, month)[1])
             if m.group("edge").lower() == "last":
-                first = max(first, last - dt.timedelta(days=days - 1))
+                last = first.replace(day=calendar.monthrange(first.year, month)[1])
+                first = last - dt.timedelta(days=days - 1)
+                if anchor is not None and first > anchor and not m.group("year"):
+                    first, last = (
+                        first.replace(year=first.year - 1),
+                        last.replace(year=last.year - 1),
+                    )
             else:
-                last = min(last, first + dt.timedelta(days=days - 1))
+                last = first + dt.timedelta(days=days - 1)
+            if anchor is not None and first <= anchor < last:
+                last = anchor  # not over yet: up to the statement
             yield TimeExpression(m.start(), m.end(), (first, last))
 
     def _month(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
@@ -356,6 +392,8 @@ class PeriodReader:
         if anchor is None:
             return
         for m in self.ahead.finditer(text):
+            if m.group("plural") and not m.group("n"):
+                continue  # "in the coming weeks": no span the text gives
             number = self.scanner.number.match(m.group("n") or "")
             count = (self.scanner.value_of(number) if number else None) or 1.0
             days = round(count * UNIT_DAYS[m.group("unit").lower()])

@@ -6,8 +6,10 @@ Within one article a headline or lead often repeats a body figure, rounded and h
 Two mentions are the same statement when they have the same speaker (or one is the outlet's
 own restatement), the same normalised unit, values within
 the rounding of the hedged one (5 %, or equal when neither is hedged), the same metric or a
-shared content word in their objects, and the first is in the lead. Cross-document
-clusters will use the same id space.
+shared content word in their objects, and the first is in the lead. A mention without
+time words of its own then takes those of the mention that has them (`period_source`
+"statement": "Over 100 ISIL Terrorists Killed" is the body's "in the last 48 hours").
+Cross-document clusters will use the same id space.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ STOP = frozenset(
 
 
 def same_statements(claims: Sequence[Claim]) -> tuple[Claim, ...]:
-    """The claims with a shared `cluster_id` on mentions of one statement."""
+    """The claims with a shared `cluster_id` on mentions of one statement, each taking
+    the period of a member whose own sentence gives one when it has none of its own."""
     parent = list(range(len(claims)))
 
     def root(i: int) -> int:

@@ -19,6 +19,7 @@ class Metric:
     units: frozenset[str] = frozenset()
     nouns: frozenset[str] = frozenset()
     verbs: frozenset[str] = frozenset()
+    casualties: bool = False  # people killed or wounded: a toll stays its event's
 
     def fits(self, words: set[str], unit: str) -> bool:
         if self.units and unit not in self.units:
@@ -45,6 +46,7 @@ class Taxonomy:
                     units=frozenset(item.get("units", ())),
                     nouns=frozenset(item.get("nouns", ())),
                     verbs=frozenset(item.get("verbs", ())),
+                    casualties=bool(item.get("casualties", False)),
                 )
                 for item in load_data("metrics.toml")["metric"]
             )
@@ -59,6 +61,10 @@ class Taxonomy:
             if metric.fits(words, unit):
                 return metric.key
         return "other"
+
+    def casualties(self, key: str) -> bool:
+        """Whether a metric counts people killed or wounded."""
+        return any(m.casualties for m in self.metrics if m.key == key)
 
     def aggregation(self, key: str) -> str:
         """cumulative | per_period | either; `other` counts as either."""
