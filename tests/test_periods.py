@@ -265,6 +265,13 @@ def test_a_span_counts_back_from_the_statement_a_neighbour_dates(toolkit: Any, n
             20,
             ("2016-03-07", "2016-03-12"),
         ),
+        # the next sentence lends its statement day only when it goes on with the statement
+        (
+            "Monitors recorded 374 people killed during the past week. The health "
+            "directorate on Tuesday announced the closure of hospitals.",
+            374,
+            ("2016-03-05", "2016-03-12"),
+        ),
         # a relative time before the figure keeps it, even before a trailing "said"
         ("Last month 300 people were killed the monitor said.", 300, ("2016-02-01", "2016-02-29")),
         # a toll that "now stands at" is still the event's

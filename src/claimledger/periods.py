@@ -62,6 +62,7 @@ class PeriodReader:
         self.relative_statement = patterns["relative_statement"]
         self.background_before = patterns["background_before"]
         self.background_opening = re.compile(data["patterns"]["background_opening"])
+        self.statement_goes_on = patterns["statement_goes_on"]
         self.month_in = patterns["month_in"]
         self.month_edge = patterns["month_edge"]
         self.year_in = patterns["year_in"]
@@ -450,7 +451,8 @@ class PeriodReader:
         self, text: str, start: int, end: int, anchor: dt.date | None
     ) -> dt.date | None:
         """The statement day of the sentences around text[start:end], nearest first: the
-        sentence before, the one after, then further back up to `statement_reach`."""
+        sentence before, the one after when it goes on with the same statement ("In a
+        Sunday statement ..."), then further back up to `statement_reach`."""
         if anchor is None:
             return None
         window = max(0, start - 600)
@@ -459,7 +461,8 @@ class PeriodReader:
         earlier = [text[a:b] for a, b in reversed(list(itertools.pairwise(bounds))) if a < b]
         after = SENTENCE_END.search(text, end + 1)
         later = text[end : after.end() if after else len(text)]
-        for sentence in [*earlier[:1], later, *earlier[1:]]:
+        goes_on = [later] if self.statement_goes_on.match(later) else []
+        for sentence in [*earlier[:1], *goes_on, *earlier[1:]]:
             day = self.statement_day(sentence, anchor)
             if day is not None:
                 return day
