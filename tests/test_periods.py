@@ -134,6 +134,18 @@ def span(toolkit: Any, sentence: str, figure: str, anchor: dt.date = SATURDAY) -
             "3000",
             ["2016-03-01", "2016-03-10"],
         ),
+        # "since" a noun phrase and its date, or "last year"
+        (
+            "More than 300 civilians have died since the battle for Aleppo in 2015.",
+            "300",
+            ["2015-01-01", "2016-03-12"],
+        ),
+        (
+            "They were the latest of more than 7000 killed since the Council passed a "
+            "resolution last year.",
+            "7000",
+            ["2015-01-01", "2016-03-12"],
+        ),
         # a day counted back from the statement
         ("Three days ago 25 civilians were killed.", "25", ["2016-03-09", "2016-03-09"]),
         ("A week ago rebels fired 300 shells.", "300", ["2016-03-05", "2016-03-05"]),

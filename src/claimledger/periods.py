@@ -67,6 +67,8 @@ class PeriodReader:
         self.month_edge = patterns["month_edge"]
         self.year_in = patterns["year_in"]
         self.since_event = patterns["since_event"]
+        self.since_clause = patterns["since_clause"]
+        self.since_last = patterns["since_last"]
         self.began_then_since = patterns["began_then_since"]
         self.statement_before = patterns["statement_before"]
         self.conflict_began = patterns["conflict_began"]
@@ -288,10 +290,15 @@ class PeriodReader:
                 )
                 if start <= anchor:
                     yield TimeExpression(m.start(), m.end(), (start, anchor))
-        for m in self.since_event.finditer(text):
+        for m in [*self.since_event.finditer(text), *self.since_clause.finditer(text)]:
             event = self._date_at(text[m.end() : m.end() + 40], anchor)
-            if event is not None:
+            if event is not None and (anchor is None or event[0] <= anchor):
                 yield TimeExpression(m.start(), m.end() + event[1], (event[0], anchor))
+        for m in self.since_last.finditer(text):
+            kind = self.relative_kinds.get(" ".join(m.group("rel").lower().split()))
+            began = _relative(kind, anchor)[0] if kind and anchor else None
+            if began is not None:
+                yield TimeExpression(m.start(), m.end(), (began, anchor))
         for m in self.began_then_since.finditer(text):  # "began in 2011 and has since killed"
             event = self._date_at(m.group("rest"), anchor)
             if event is not None:
