@@ -314,6 +314,13 @@ def test_a_span_counts_back_from_the_statement_a_neighbour_dates(toolkit: Any, n
             12,
             ("2016-03-07", "2016-03-07"),
         ),
+        # "that month" refers to another time than the dated event
+        (
+            "Air strikes on Sunday hit Raqqa. Later that month an airstrike in Al Bukamal "
+            "killed at least 31 civilians.",
+            31,
+            (None, None),
+        ),
         # a limit in the figure's own sentence is no period
         ("Syria will destroy 1300 tonnes of chemicals by 30 June 2016.", 1300, (None, None)),
     ],
