@@ -321,6 +321,13 @@ def test_a_span_counts_back_from_the_statement_a_neighbour_dates(toolkit: Any, n
             31,
             (None, None),
         ),
+        # a year that bounds a figure ("before the war began in 2011") is not its period
+        (
+            "Output dropped from an average 3.4 million tonnes harvested before the war began "
+            "in 2011.",
+            3400000,
+            (None, None),
+        ),
         # a limit in the figure's own sentence is no period
         ("Syria will destroy 1300 tonnes of chemicals by 30 June 2016.", 1300, (None, None)),
     ],
