@@ -115,12 +115,11 @@ class Extractor:
         """ "Since then" runs from the last date the text gave close before it ("began its
         air campaign on Sept. 30 of last year. ... Since then more than 10 million were
         displaced")."""
-        at = claim.evidence.start
-        earlier = [e for e in timeline.events if e.end <= at]
-        if not earlier or at - earlier[-1].end > self.periods.since_then_reach:
+        last = _last_before(timeline.events, claim.evidence.start, self.periods.since_then_reach)
+        if last is None:
             return claim
-        start = earlier[-1].period[0]
-        words = f"{claim.period_evidence} ({timeline.words(earlier[-1])})"
+        start = last.period[0]
+        words = f"{claim.period_evidence} ({timeline.words(last)})"
         return replace(
             claim,
             period_start=start.isoformat() if start else None,
@@ -151,9 +150,9 @@ class Extractor:
         undated = not (claim.period_start or claim.period_end)
         if not (undated and claim.unit == "count" and self._is_event(claim, self._eventful(sent))):
             return claim
-        if self._other_time(sent) or self._state(sent, claim):
-            return claim
         token = _token_at(sent, claim.evidence.start)
+        if self._other_time(sent) or self._state(sent, claim, token):
+            return claim
         perfect = _perfect(token, self.periods.present_perfect)
         event = self._running_for(claim, timeline) if perfect else None
         event = event or self._event_for(claim, timeline)
@@ -166,11 +165,8 @@ class Extractor:
         intensified since rebels launched a campaign on July 31. The strikes have killed
         122 civilians"), with no dated event between them."""
         at = claim.evidence.start
-        earlier = [r for r in timeline.running if r.end <= at]
-        if not earlier or at - earlier[-1].end > self.periods.running_reach:
-            return None
-        span = earlier[-1]
-        between = any(span.end <= e.start < at for e in timeline.events)
+        span = _last_before(timeline.running, at, self.periods.running_reach)
+        between = span is not None and any(span.end <= e.start < at for e in timeline.events)
         return None if between else span
 
     def _event_for(self, claim: Claim, timeline: _Timeline) -> TimeExpression | None:
@@ -187,12 +183,11 @@ class Extractor:
         recent = anchor is None or (end is not None and (anchor - end).days <= LEAD_NEWS_DAYS)
         return recent and event.start - claim.evidence.start <= self.periods.lead_reach
 
-    def _state(self, sent: Any, claim: Claim) -> bool:
+    def _state(self, sent: Any, claim: Claim, token: Any) -> bool:
         """Whether a sentence that tells of no event states what is, in the simple present
         ("some 200 fighters are based near Atmeh"): no event's figure."""
         if self.taxonomy.casualties(claim.metric) or self._eventful(sent):
             return False  # "The toll now stands at 58": still the event's toll
-        token = _token_at(sent, claim.evidence.start)
         return _present_state(token, self.periods.perfect_auxiliaries)
 
     def _other_time(self, sent: Any) -> bool:
@@ -293,6 +288,14 @@ class Extractor:
         if found is None or not any(found.period):
             return claim
         return _with_period(claim, found.period, "sentence", sent.text[found.start : found.end])
+
+
+def _last_before(
+    expressions: Iterable[TimeExpression], at: int, reach: int
+) -> TimeExpression | None:
+    """The last expression ending before offset `at`, when it ends within `reach` of it."""
+    earlier = [e for e in expressions if e.end <= at]
+    return earlier[-1] if earlier and at - earlier[-1].end <= reach else None
 
 
 def _token_at(sent: Any, offset: int) -> Any:

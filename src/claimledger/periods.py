@@ -266,11 +266,7 @@ class PeriodReader:
         for m in [*self.past.finditer(text), *self.over_days.finditer(text)]:
             if anchor is None:
                 continue
-            count = 1.0
-            if m.group("n"):
-                number = self.scanner.number.match(m.group("n"))
-                count = (self.scanner.value_of(number) if number else None) or 1.0
-            days = max(1, round(count * UNIT_DAYS[m.group("unit").lower()]))
+            days = max(1, round(self._days(m)))
             if m.re is self.over_days:  # "over two days": two calendar days, the last one too
                 days = max(1, days - 1)
             yield TimeExpression(m.start(), m.end(), (anchor - dt.timedelta(days=days), anchor))
@@ -402,20 +398,22 @@ class PeriodReader:
         for m in self.ahead.finditer(text):
             if m.group("plural") and not m.group("n"):
                 continue  # "in the coming weeks": no span the text gives
-            number = self.scanner.number.match(m.group("n") or "")
-            count = (self.scanner.value_of(number) if number else None) or 1.0
-            days = round(count * UNIT_DAYS[m.group("unit").lower()])
-            yield TimeExpression(m.start(), m.end(), (anchor, anchor + dt.timedelta(days=days)))
+            ahead = dt.timedelta(days=round(self._days(m)))
+            yield TimeExpression(m.start(), m.end(), (anchor, anchor + ahead))
 
     def _ago(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
         """One day counted back from the statement: "three days ago", "a week ago"."""
         if anchor is None:
             return
         for m in self.ago.finditer(text):
-            number = self.scanner.number.match(m.group("n"))
-            count = (self.scanner.value_of(number) if number else None) or 1.0
-            day = anchor - dt.timedelta(days=round(count * UNIT_DAYS[m.group("unit").lower()]))
+            day = anchor - dt.timedelta(days=round(self._days(m)))
             yield TimeExpression(m.start(), m.end(), (day, day))
+
+    def _days(self, m: re.Match[str]) -> float:
+        """The days "N units" stands for ("48 hours", "two weeks"); no number, one unit."""
+        number = self.scanner.number.match(m.group("n") or "")
+        count = (self.scanner.value_of(number) if number else None) or 1.0
+        return count * UNIT_DAYS[m.group("unit").lower()]
 
     def _weekday(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
         """Event weekdays ("on Sunday", "late Saturday and early Sunday"); the weekday of a
