@@ -340,6 +340,60 @@ def test_a_span_counts_back_from_the_statement_a_neighbour_dates(toolkit: Any, n
         ),
         # a limit in the figure's own sentence is no period
         ("Syria will destroy 1300 tonnes of chemicals by 30 June 2016.", 1300, (None, None)),
+        # victims tell of the event: the figure takes its date
+        (
+            "A gas attack killed 72 people in Khan Sheikhun on Tuesday. The victims were "
+            "mostly civilians it said and included at least 20 children.",
+            20,
+            ("2016-03-08", "2016-03-08"),
+        ),
+        # a breakdown of the figure in the sentence before shares its span ...
+        (
+            "Another 327 civilians have been killed since rebels launched a campaign on "
+            "March 1. The toll includes 126 people killed by shelling.",
+            126,
+            ("2016-03-01", "2016-03-12"),
+        ),
+        # ... but not across a sentence that tells of another event
+        (
+            "Another 327 civilians have been killed since rebels launched a campaign on "
+            "March 1. Air strikes hit a market on Friday. The toll includes 12 people "
+            "killed by shelling.",
+            12,
+            ("2016-03-11", "2016-03-11"),
+        ),
+        # a figure running on from the start of an operation spans it to the statement ...
+        (
+            "Rebels launched a counter-attack a week ago. The monitor said the rebels had "
+            "killed 69 civilians during their counter-attack.",
+            69,
+            ("2016-03-05", "2016-03-12"),
+        ),
+        (
+            "The army began on 2 March a wide military operation that resulted so far in "
+            "control over two oil fields.",
+            2,
+            ("2016-03-02", "2016-03-12"),
+        ),
+        # ... a single attack launched that day does not run on
+        (
+            "Rebels launched an attack on Tuesday. They had killed 5 soldiers.",
+            5,
+            ("2016-03-08", "2016-03-08"),
+        ),
+        # what had happened before a dated statement is undated, not the text's last event
+        (
+            "Air strikes hit Idlib late on Friday. The ministry said on Saturday that six "
+            "bombers had struck around Deir Ezzor.",
+            6,
+            (None, None),
+        ),
+        (
+            "Air strikes hit Idlib late on Friday. The ministry said on Saturday that six "
+            "people were killed.",
+            6,
+            ("2016-03-11", "2016-03-11"),
+        ),
     ],
 )
 def test_periods_in_context(

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 from claimledger.attribution import Attributor, join_tokens
 from claimledger.lexicon import Lexicon
 from claimledger.models import Article, Claim, Evidence, PeriodSource, Place, stable_id
-from claimledger.periods import Period, PeriodReader, TimeExpression
+from claimledger.periods import SENTENCE_END, Period, PeriodReader, TimeExpression
 from claimledger.places import Gazetteer
 from claimledger.quantities import Quantity, Scanner
 from claimledger.taxonomy import Taxonomy
@@ -83,7 +83,7 @@ class Extractor:
             unit = self._unit(quantity, span, quantities[:index])
             claim = self._claim(article, quantity, unit, span, attributor, timeline)
             found.append(self._dated(claim, span.sent, timeline))
-        return tuple(_share_in_sentence(found))
+        return tuple(self._breakdowns(_share_in_sentence(found), article.text))
 
     def _timeline(self, article: Article) -> _Timeline:
         anchor, skip = _anchor(article), _dateline_end(article)
@@ -107,6 +107,36 @@ class Extractor:
         dated = self._dated_by_event(claim, sent, timeline)
         return _Found(dated, sent.start_char, carried=dated is not claim)
 
+    def _breakdowns(self, claims: list[Claim], text: str) -> list[Claim]:
+        """A sentence that breaks down a figure of the sentence just before it ("Another
+        327 civilians have been killed ... The toll includes 126 people killed by
+        opposition shelling") shares that figure's period when it gives none of its own."""
+        out: list[Claim] = []
+        for claim in claims:
+            before = out[-1] if out else None
+            if (
+                before is not None
+                and claim.period_source in (None, "event")
+                and (before.period_start or before.period_end)
+                and self._breaks_down(before, claim, text)
+            ):
+                claim = _period_of(claim, before)
+            out.append(claim)
+        return out
+
+    def _breaks_down(self, before: Claim, claim: Claim, text: str) -> bool:
+        """Whether the claim's sentence opens a breakdown ("The toll includes", "Of them")
+        right after the sentence of the figure before it."""
+        head = claim.evidence.text[:20]
+        start = text.rfind(head, 0, claim.evidence.start + len(head))
+        if start < before.evidence.end:
+            return False  # the same sentence: _share_in_sentence's case
+        between = text[before.evidence.end : start]
+        if len(SENTENCE_END.findall(between.rstrip() + " ")) != 1:
+            return False  # not the sentence right before
+        opening = " ".join(text[start : start + 40].lower().split())
+        return any(opening.startswith(p + " ") for p in self.periods.breakdown_openers)
+
     def _since_then(self, claim: Claim) -> bool:
         words = (claim.period_evidence or "").lower()
         return claim.period_start is None and self.periods.relative_kinds.get(words) == "so_far"
@@ -129,8 +159,11 @@ class Extractor:
 
     def _eventful(self, sent: Any) -> bool:
         """Whether a sentence tells of something that happened (killed, struck, destroyed)."""
-        verbs = self.lexicon.event_verbs
-        return any(t.lemma_.lower() in verbs or t.lower_ in EVENT_ADJECTIVES for t in sent)
+        verbs, nouns = self.lexicon.event_verbs, self.lexicon.event_nouns
+        return any(
+            t.lemma_.lower() in verbs or t.lower_ in EVENT_ADJECTIVES or t.lower_ in nouns
+            for t in sent
+        )
 
     def _is_event(self, claim: Claim, eventful: bool) -> bool:
         """A figure about something that happened, not a state (a population, the size of
@@ -153,12 +186,17 @@ class Extractor:
         token = _token_at(sent, claim.evidence.start)
         if self._other_time(sent) or self._state(sent, claim, token):
             return claim
+        if self._before_statement(sent, timeline):
+            return claim
         perfect = _perfect(token, self.periods.present_perfect)
         event = self._running_for(claim, timeline) if perfect else None
         event = event or self._event_for(claim, timeline)
         if event is None:
             return claim
-        return _with_period(claim, event.period, "event", timeline.words(event))
+        period = event.period
+        if timeline.anchor and self._runs_from(timeline.text, event, token, sent.text):
+            period = (event.period[0], timeline.anchor)
+        return _with_period(claim, period, "event", timeline.words(event))
 
     def _running_for(self, claim: Claim, timeline: _Timeline) -> TimeExpression | None:
         """The span "since ..." told just before a running total in the perfect ("have
@@ -189,6 +227,14 @@ class Extractor:
         if self.taxonomy.casualties(claim.metric) or self._eventful(sent):
             return False  # "The toll now stands at 58": still the event's toll
         return _present_state(token, self.periods.perfect_auxiliaries)
+
+    def _before_statement(self, sent: Any, timeline: _Timeline) -> bool:
+        """Whether a sentence dates its statement and tells, in the past perfect, of what
+        had happened before it ("The ministry said on Sunday six bombers had struck around
+        Deir Ezzor"): an undated earlier event, not one the text dates elsewhere."""
+        if self.periods.statement_day(sent.text, timeline.anchor) is None:
+            return False
+        return any(t.lower_ == "had" and t.dep_ in ("aux", "auxpass") for t in sent)
 
     def _other_time(self, sent: Any) -> bool:
         """Whether a sentence opens with "Earlier" or tells of an undated stretch ("in
@@ -287,7 +333,19 @@ class Extractor:
         )
         if found is None or not any(found.period):
             return claim
-        return _with_period(claim, found.period, "sentence", sent.text[found.start : found.end])
+        period = found.period
+        if timeline.anchor and self._runs_from(sent.text, found, _number_token(span), sent.text):
+            period = (found.period[0], timeline.anchor)
+        return _with_period(claim, period, "sentence", sent.text[found.start : found.end])
+
+    def _runs_from(self, text: str, start: TimeExpression, token: Any, sentence: str) -> bool:
+        """Whether a figure runs on from the day an operation started ("Rebels launched a
+        counter-attack a week ago ... had killed 69 civilians during their counter-attack",
+        "began on 2 June a wide military operation ... that resulted so far in")."""
+        if start.period[0] != start.period[1] or not self.periods.starts_operation(text, start):
+            return False
+        running = self.periods.running_since_start.search(sentence) is not None
+        return running or _perfect(token, self.periods.perfect_auxiliaries)
 
 
 def _last_before(
@@ -346,15 +404,20 @@ def _share_in_sentence(found: list[_Found]) -> list[Claim]:
         undated = claim.period_source in (None, "event")
         shares = claim.unit in ("count", "percent") and claim.metric not in TIMELESS_METRICS
         if source is not None and undated and shares:
-            claim = replace(
-                claim,
-                period_start=source.period_start,
-                period_end=source.period_end,
-                period_source=source.period_source,
-                period_evidence=source.period_evidence,
-            )
+            claim = _period_of(claim, source)
         out.append(claim)
     return out
+
+
+def _period_of(claim: Claim, source: Claim) -> Claim:
+    """The claim with the period of another claim it shares it with."""
+    return replace(
+        claim,
+        period_start=source.period_start,
+        period_end=source.period_end,
+        period_source=source.period_source,
+        period_evidence=source.period_evidence,
+    )
 
 
 def _over_conflict(claim: Claim, timeline: _Timeline) -> Claim:

@@ -54,6 +54,7 @@ class Lexicon:
     descriptors: dict[str, tuple[str, ...]]
     weekdays: tuple[str, ...]
     event_verbs: frozenset[str]
+    event_nouns: frozenset[str]
 
     @classmethod
     def load(cls, language: str = "en") -> Lexicon:
@@ -99,6 +100,7 @@ class Lexicon:
             descriptors={k: tuple(v) for k, v in attr["descriptors"].items()},
             weekdays=tuple(raw["periods"]["weekdays"]),
             event_verbs=frozenset(raw["objects"]["event_verbs"]),
+            event_nouns=frozenset(raw["objects"]["event_nouns"]),
         )
 
     def month_pattern(self) -> str:

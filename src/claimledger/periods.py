@@ -67,6 +67,9 @@ class PeriodReader:
         self.month_edge = patterns["month_edge"]
         self.year_in = patterns["year_in"]
         self.since_event = patterns["since_event"]
+        self.operation_start = patterns["operation_start"]
+        self.operation_noun = patterns["operation_noun"]
+        self.running_since_start = patterns["running_since_start"]
         self.since_clause = patterns["since_clause"]
         self.since_last = patterns["since_last"]
         self.began_then_since = patterns["began_then_since"]
@@ -94,6 +97,7 @@ class PeriodReader:
         self.running_reach = int(inheritance["running_reach"])
         self.since_then_reach = int(inheritance["since_then_reach"])
         self.statement_reach = int(inheritance["statement_reach"])
+        self.breakdown_openers = tuple(inheritance["breakdown_openers"])
         phrases = dates.lex.alternation(self.relative_kinds)
         self.relative = re.compile(rf"\b(?P<rel>{phrases})\b", re.IGNORECASE)
 
@@ -178,6 +182,18 @@ class PeriodReader:
             self.limit_before.search(before)
             or self.limit_after.match(text, expression.end)
             or dateline
+        )
+
+    def starts_operation(self, text: str, expression: TimeExpression) -> bool:
+        """Whether a day dates the start of an operation that goes on ("Rebels launched a
+        counter-attack a week ago", "began on 2 June a wide military operation")."""
+        before = text[max(0, expression.start - 100) : expression.start]
+        verb = self.operation_start.search(before)
+        if verb is None:
+            return False
+        after = text[expression.end : expression.end + 60].split(".")[0]
+        return bool(
+            self.operation_noun.search(before[verb.start() :]) or self.operation_noun.search(after)
         )
 
     def running(self, text: str, anchor: dt.date | None, skip: int = 0) -> list[TimeExpression]:
