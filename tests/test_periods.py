@@ -394,6 +394,37 @@ def test_a_span_counts_back_from_the_statement_a_neighbour_dates(toolkit: Any, n
             6,
             ("2016-03-11", "2016-03-11"),
         ),
+        # "Earlier it was reported": the time of the report, still the dated event's figure
+        (
+            "Air strikes hit Idlib on Friday. Earlier it was reported that airstrikes on "
+            "Idlib have killed at least 24 people.",
+            24,
+            ("2016-03-11", "2016-03-11"),
+        ),
+        # a statement dated only vaguely leaves "the last week" of its quotes unresolved ...
+        (
+            "Military sources had announced earlier this month that fighting had "
+            'intensified. "Ahrar al-Sham launched an operation across Idlib" they added. '
+            '"Suicide attacks killed at least 15 members during the last week" the sources '
+            "went on to say.",
+            15,
+            (None, None),
+        ),
+        # ... a dated one resolves it
+        (
+            "Military sources said on Friday that fighting had intensified. "
+            '"Suicide attacks killed at least 15 members during the last week" they added.',
+            15,
+            ("2016-03-04", "2016-03-11"),
+        ),
+        # "that attack" is the one the sentence before dates
+        (
+            "UN investigators established that sarin gas was used in Eastern Ghouta in "
+            "2013. The United States accused Damascus of that attack which it estimates "
+            "killed 1429 people.",
+            1429,
+            ("2013-01-01", "2013-12-31"),
+        ),
     ],
 )
 def test_periods_in_context(
@@ -401,6 +432,18 @@ def test_periods_in_context(
 ) -> None:
     (claim,) = by_value(extract("12 March 2016 " + text, toolkit, nlp), value)
     assert (claim.period_start, claim.period_end) == expected
+
+
+def test_a_figure_said_again_takes_the_period_it_was_given_first(toolkit: Any, nlp: Any) -> None:
+    text = (
+        "12 March 2016 At least 16 airstrikes were reported late Friday and early Saturday. "
+        "In a statement issued early Saturday the coalition said it had conducted 16 "
+        "airstrikes throughout Raqqa. It said some 16 fighters are based near Atmeh."
+    )
+    first, again, other = extract(text, toolkit, nlp)
+    assert (first.period_start, first.period_end) == ("2016-03-11", "2016-03-12")
+    assert (again.period_start, again.period_end) == (first.period_start, first.period_end)
+    assert other.period_start is None  # the same number of other things: not the same
 
 
 def test_a_running_total_takes_the_span_since_told_before_it(toolkit: Any, nlp: Any) -> None:

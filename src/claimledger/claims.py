@@ -83,7 +83,7 @@ class Extractor:
             unit = self._unit(quantity, span, quantities[:index])
             claim = self._claim(article, quantity, unit, span, attributor, timeline)
             found.append(self._dated(claim, span.sent, timeline))
-        return tuple(self._breakdowns(_share_in_sentence(found), article.text))
+        return tuple(_restated(self._breakdowns(_share_in_sentence(found), article.text)))
 
     def _timeline(self, article: Article) -> _Timeline:
         anchor, skip = _anchor(article), _dateline_end(article)
@@ -188,6 +188,11 @@ class Extractor:
             return claim
         if self._before_statement(sent, timeline):
             return claim
+        back = self.periods.referred_back(
+            timeline.text, sent.start_char, sent.text, timeline.anchor
+        )
+        if back is not None:
+            return _with_period(claim, back.period, "event", timeline.words(back))
         perfect = _perfect(token, self.periods.present_perfect)
         event = self._running_for(claim, timeline) if perfect else None
         event = event or self._event_for(claim, timeline)
@@ -239,9 +244,16 @@ class Extractor:
     def _other_time(self, sent: Any) -> bool:
         """Whether a sentence opens with "Earlier" or tells of an undated stretch ("in
         recent months"): another time than the dated events."""
-        first = next((t.lower_ for t in sent if not t.is_punct and not t.is_space), "")
+        words = [t for t in sent if not t.is_punct and not t.is_space]
+        first = words[0].lower_ if words else ""
         phrase = self.periods.other_time_phrases.search(sent.text)
-        return first in self.periods.other_time_openers or phrase is not None
+        if phrase is not None:
+            return True
+        if first not in self.periods.other_time_openers:
+            return False
+        # "Earlier it was reported that ...": the time of the report, not of the event
+        statement = self.lexicon.statement_verbs
+        return not any(t.lower_ in statement for t in words[1:5])
 
     def _conflict_toll(self, sent: Any) -> bool:
         """Whether a sentence gives a whole conflict's toll in a perfect tense ("the
@@ -303,7 +315,12 @@ class Extractor:
             nearby = self.periods.statement_day_near(
                 article.text, sent.start_char, sent.end_char, timeline.anchor
             )
-            found = self.periods.expression(sent.text, at, timeline.anchor, skip, nearby)
+            unanchored = nearby is None and self.periods.vaguely_stated(
+                article.text, sent.start_char
+            )
+            found = self.periods.expression(
+                sent.text, at, timeline.anchor, skip, nearby, unanchored
+            )
         value_normalized, unit_normalized = self.units.normalize(quantity.value, unit)
         claim = Claim(
             claim_id=stable_id(article.article_id, quantity.start, quantity.end, unit),
@@ -405,6 +422,26 @@ def _share_in_sentence(found: list[_Found]) -> list[Claim]:
         shares = claim.unit in ("count", "percent") and claim.metric not in TIMELESS_METRICS
         if source is not None and undated and shares:
             claim = _period_of(claim, source)
+        out.append(claim)
+    return out
+
+
+def _restated(claims: list[Claim]) -> list[Claim]:
+    """A figure the text gave before with a period ("At least 16 airstrikes were reported
+    late Saturday and early Sunday ... the coalition said it had conducted 16 airstrikes")
+    takes that period when it has none: the same count of the same thing."""
+    out: list[Claim] = []
+    for claim in claims:
+        if claim.period_source is None and claim.metric != "other":
+            same = (
+                c
+                for c in reversed(out)
+                if (c.value, c.unit, c.metric) == (claim.value, claim.unit, claim.metric)
+                and (c.period_start or c.period_end)
+            )
+            earlier = next(same, None)
+            if earlier is not None:
+                claim = _period_of(claim, earlier)
         out.append(claim)
     return out
 

@@ -63,10 +63,13 @@ class PeriodReader:
         self.background_before = patterns["background_before"]
         self.background_opening = re.compile(data["patterns"]["background_opening"])
         self.statement_goes_on = patterns["statement_goes_on"]
+        self.vague_statement = patterns["vague_statement"]
+        self.statement_words = frozenset(data["inheritance"]["statement_words"])
         self.month_in = patterns["month_in"]
         self.month_edge = patterns["month_edge"]
         self.year_in = patterns["year_in"]
         self.since_event = patterns["since_event"]
+        self.that_event = patterns["that_event"]
         self.operation_start = patterns["operation_start"]
         self.operation_noun = patterns["operation_noun"]
         self.running_since_start = patterns["running_since_start"]
@@ -97,6 +100,7 @@ class PeriodReader:
         self.running_reach = int(inheritance["running_reach"])
         self.since_then_reach = int(inheritance["since_then_reach"])
         self.statement_reach = int(inheritance["statement_reach"])
+        self.quote_reach = int(inheritance["quote_reach"])
         self.breakdown_openers = tuple(inheritance["breakdown_openers"])
         phrases = dates.lex.alternation(self.relative_kinds)
         self.relative = re.compile(rf"\b(?P<rel>{phrases})\b", re.IGNORECASE)
@@ -108,17 +112,20 @@ class PeriodReader:
         anchor: dt.date | None,
         skip: int = 0,
         nearby: dt.date | None = None,
+        unanchored: bool = False,
     ) -> TimeExpression | None:
         """The time expression nearest to `figure_at` (an offset into `sentence`);
         expressions starting before `skip` (the date line) are not periods. Relative
         expressions count back from the day of the statement when the sentence gives it
         ("in the last 48 hours, sources said on Friday"), else spans "since ..." and "in
         the past N days" from `nearby` (the statement day a neighbouring sentence gives),
-        else from the anchor. A limit ("by 30 June 2014") is no period."""
+        else from the anchor; not at all when `unanchored` (a statement dated only
+        vaguely) and the sentence gives no day. A limit ("by 30 June 2014") is no period."""
         stated = self.statement_day(sentence, anchor)
+        counted_back = not unanchored or stated is not None
         found = [
             e
-            for e in self.expressions(sentence, anchor, stated, nearby)
+            for e in self.expressions(sentence, anchor, stated, nearby, counted_back)
             if e.start >= skip and not self._limit(sentence, e)
         ]
         if not found:
@@ -226,13 +233,14 @@ class PeriodReader:
         anchor: dt.date | None,
         stated: dt.date | None = None,
         nearby: dt.date | None = None,
+        counted_back: bool = True,
     ) -> Iterator[TimeExpression]:
         """Time expressions of `text` resolved against the anchor; spans counted back
         ("in the past 48 hours", "since Sunday", "yesterday", "three days ago") end on the
         day `stated` when given; spans "since ..." and "in the past N days" also on the
         day `nearby` (a neighbouring sentence's statement day)."""
         taken: list[tuple[int, int]] = []
-        counted_back = (self._since, self._past, self._relative, self._ahead, self._ago)
+        from_statement = (self._since, self._past, self._relative, self._ahead, self._ago)
         spans = (self._since, self._past, self._ahead)
         readers: list[Callable[[str, dt.date | None], Iterator[TimeExpression]]] = [
             self._month_range,
@@ -250,8 +258,10 @@ class PeriodReader:
             self._weekday,
         ]
         for reader in readers:
+            if reader in from_statement and reader is not self._since and not counted_back:
+                continue  # "during the last week" from a day the text does not give
             day = stated or (nearby if reader in spans else None)
-            for expression in reader(text, (day or anchor) if reader in counted_back else anchor):
+            for expression in reader(text, (day or anchor) if reader in from_statement else anchor):
                 if not any(s < expression.end and expression.start < e for s, e in taken):
                     taken.append((expression.start, expression.end))
                     yield expression
@@ -489,6 +499,54 @@ class PeriodReader:
                 return day
         return None
 
+    def referred_back(
+        self, text: str, sentence_start: int, sentence: str, anchor: dt.date | None
+    ) -> TimeExpression | None:
+        """The date of the event a sentence refers back to ("... was used in Eastern Ghouta
+        in 2013. The United States accused Damascus of that attack which it estimates
+        killed 1429 people"): the last time expression of the sentence before, with
+        offsets into `text`."""
+        if self.that_event.search(sentence) is None:
+            return None
+        ends = [
+            m.end()
+            for m in SENTENCE_END.finditer(text, max(0, sentence_start - 600), sentence_start)
+        ]
+        starts = [max(0, sentence_start - 600), *ends]
+        previous = next(
+            (a for a in reversed(starts) if a < sentence_start and text[a:sentence_start].strip()),
+            None,
+        )
+        if previous is None:
+            return None
+        found = sorted(
+            self.expressions(text[previous:sentence_start], anchor), key=lambda e: e.start
+        )
+        if not found:
+            return None
+        last = found[-1]
+        return TimeExpression(previous + last.start, previous + last.end, last.period)
+
+    def vaguely_stated(self, text: str, start: int) -> bool:
+        """Whether the sentence at `start` goes on with a statement the text dates only
+        vaguely ("Military sources had announced earlier this month that ...", then
+        quotes "they added", "the sources went on to say"): nothing to count back from.
+        Looks back over the sentences that go on with the statement, at most
+        `quote_reach`, stopping at one dated or one that quotes nobody."""
+        window = max(0, start - 2000)
+        ends = [window, *(m.end() for m in SENTENCE_END.finditer(text, window, start))]
+        bounds = [*ends[-self.quote_reach - 1 :], start]
+        for a, b in reversed(list(itertools.pairwise(bounds))):
+            sentence = text[a:b]
+            if not sentence.strip():
+                continue
+            if self.vague_statement.search(sentence):
+                return True
+            words = set(re.findall(r"[a-z]+", sentence.lower()))
+            if not words & self.statement_words or self.statement_day(sentence, ANY_DAY):
+                return False
+        return False
+
     def _weekday_date(self, name: str, anchor: dt.date) -> dt.date:
         """The latest date on or before the anchor that falls on the weekday."""
         index = next(i for i, w in enumerate(self.dates.lex.weekdays) if w == name.lower())
@@ -502,6 +560,7 @@ def _clause_start(text: str, at: int) -> int:
     return ends[-1] if ends else max(0, text.rfind("\n", 0, at) + 1)
 
 
+ANY_DAY = dt.date(2000, 1, 1)  # an anchor for asking whether a sentence dates its statement
 SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+|\n")
 
 
