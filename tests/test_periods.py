@@ -340,12 +340,19 @@ def test_a_span_counts_back_from_the_statement_a_neighbour_dates(toolkit: Any, n
         ),
         # a limit in the figure's own sentence is no period
         ("Syria will destroy 1300 tonnes of chemicals by 30 June 2016.", 1300, (None, None)),
-        # victims tell of the event: the figure takes its date
+        # victims tell of the event: the figure told of them takes its date ...
         (
             "A gas attack killed 72 people in Khan Sheikhun on Tuesday. The victims were "
             "mostly civilians it said and included at least 20 children.",
             20,
             ("2016-03-08", "2016-03-08"),
+        ),
+        # ... not victims the figure is not told of
+        (
+            "A gas attack killed 72 people in Khan Sheikhun on Tuesday. Residents gave the "
+            "names of the victims while Human Rights Watch interviewed four witnesses.",
+            4,
+            (None, None),
         ),
         # a breakdown of the figure in the sentence before shares its span ...
         (

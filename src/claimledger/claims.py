@@ -157,13 +157,18 @@ class Extractor:
             period_evidence=words,
         )
 
-    def _eventful(self, sent: Any) -> bool:
-        """Whether a sentence tells of something that happened (killed, struck, destroyed)."""
-        verbs, nouns = self.lexicon.event_verbs, self.lexicon.event_nouns
-        return any(
-            t.lemma_.lower() in verbs or t.lower_ in EVENT_ADJECTIVES or t.lower_ in nouns
-            for t in sent
-        )
+    def _eventful(self, sent: Any, token: Any = None) -> bool:
+        """Whether a sentence tells of something that happened (killed, struck, destroyed),
+        or the figure at `token` is told of an event noun ("The victims ... included at
+        least 20 children", "the downing of the helicopter which was carrying three crew")."""
+        verbs = self.lexicon.event_verbs
+        if any(t.lemma_.lower() in verbs or t.lower_ in EVENT_ADJECTIVES for t in sent):
+            return True
+        if token is None:
+            return False
+        ancestors = list(token.ancestors)
+        subjects = [c for a in ancestors for c in a.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return any(t.lower_ in self.lexicon.event_nouns for t in [*ancestors, *subjects])
 
     def _is_event(self, claim: Claim, eventful: bool) -> bool:
         """A figure about something that happened, not a state (a population, the size of
@@ -181,9 +186,10 @@ class Extractor:
         Atmeh"); a running total in the present perfect takes the span "since ..." told
         just before it."""
         undated = not (claim.period_start or claim.period_end)
-        if not (undated and claim.unit == "count" and self._is_event(claim, self._eventful(sent))):
-            return claim
         token = _token_at(sent, claim.evidence.start)
+        eventful = self._eventful(sent, token)
+        if not (undated and claim.unit == "count" and self._is_event(claim, eventful)):
+            return claim
         if self._other_time(sent) or self._state(sent, claim, token):
             return claim
         if self._before_statement(sent, timeline):
