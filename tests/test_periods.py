@@ -21,6 +21,43 @@ def span(toolkit: Any, sentence: str, figure: str, anchor: dt.date = SATURDAY) -
 @pytest.mark.parametrize(
     ("sentence", "figure", "expected"),
     [
+        # explicit spans written in other ways: "during April", day-first ranges, ranges
+        # with weekdays and years, "in last 24 hours", calendar months, "since April"
+        (
+            "It documented 270 civilians killed in Aleppo during February.",
+            "270",
+            ["2016-02-01", "2016-02-29"],
+        ),
+        (
+            "Between 21 and 26 of February the directorate reported 822 wounded.",
+            "822",
+            ["2016-02-21", "2016-02-26"],
+        ),
+        (
+            "The number of victims from Friday March 27 2015 to Friday April 10 2015 reached 236.",
+            "236",
+            ["2015-03-27", "2015-04-10"],
+        ),
+        ("SDF fighters killed 35 militants in last 24 hours.", "35", ["2016-03-11", "2016-03-12"]),
+        (
+            "More than 450 people were killed there in the last month.",
+            "450",
+            ["2016-02-12", "2016-03-12"],
+        ),
+        ("More than 300 people have been killed since April.", "300", ["2015-04-01", "2016-03-12"]),
+        (
+            "More than 300 people have been killed since February.",
+            "300",
+            ["2016-02-01", "2016-03-12"],
+        ),
+        (
+            "Since the beginning of their operations in Syria on September 30th 2015 they "
+            "destroyed more than 2000 oil tankers.",
+            "2000",
+            ["2015-09-30", "2016-03-12"],
+        ),
+        # "last week" alone stays the calendar week before; "in last" needs a number
+        ("Fighting killed 12 people last week.", "12", ["2016-03-05", "2016-03-12"]),
         # relative spans count back from the publication date...
         (
             "Over 100 terrorists were killed in the last 48 hours.",

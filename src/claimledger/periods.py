@@ -47,6 +47,7 @@ class PeriodReader:
         }
         patterns = {name: _compile(raw, fill) for name, raw in data["patterns"].items()}
         self.past = patterns["past"]
+        self.past_bare = patterns["past_bare"]
         self.over_days = patterns["over_days"]
         self.month_range = patterns["month_range"]
         self.year_span = patterns["year_span"]
@@ -56,6 +57,7 @@ class PeriodReader:
         self.since_start = patterns["since_start"]
         self.since = patterns["since"]
         self.from_to = patterns["from_to"]
+        self.from_to_day_first = patterns["from_to_day_first"]
         self.weekday = patterns["weekday"]
         self.weekday_pair = patterns["weekday_pair"]
         self.weekday_through = patterns["weekday_through"]
@@ -66,6 +68,7 @@ class PeriodReader:
         self.vague_statement = patterns["vague_statement"]
         self.statement_words = frozenset(data["inheritance"]["statement_words"])
         self.month_in = patterns["month_in"]
+        self.month_alone = patterns["month_alone"]
         self.month_edge = patterns["month_edge"]
         self.year_in = patterns["year_in"]
         self.since_event = patterns["since_event"]
@@ -267,15 +270,17 @@ class PeriodReader:
                     yield expression
 
     def _from_to(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
-        for m in self.from_to.finditer(text):
-            year = int(m.group("year")) if m.group("year") else (anchor.year if anchor else None)
+        for m in [*self.from_to.finditer(text), *self.from_to_day_first.finditer(text)]:
+            parts = m.groupdict()
+            year = int(parts["year"]) if parts["year"] else (anchor.year if anchor else None)
             if year is None:
                 continue
+            first_year = int(parts["year1"]) if parts.get("year1") else year
             months = self.dates.lex.months
-            first = _date(year, months[m.group("mon").lower()], int(m.group("d1")))
-            second_month = months[(m.group("mon2") or m.group("mon")).lower()]
-            second = _date(year, second_month, int(m.group("d2")))
-            if first and second:
+            first = _date(first_year, months[parts["mon"].lower()], int(parts["d1"]))
+            second_month = months[(parts.get("mon2") or parts["mon"]).lower()]
+            second = _date(year, second_month, int(parts["d2"]))
+            if first and second and first <= second:
                 yield TimeExpression(m.start(), m.end(), (first, second))
 
     def _month_range(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
@@ -289,13 +294,17 @@ class PeriodReader:
                 yield TimeExpression(m.start(), m.end(), (first, last))
 
     def _past(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
-        for m in [*self.past.finditer(text), *self.over_days.finditer(text)]:
+        matches = [*self.past.finditer(text), *self.past_bare.finditer(text)]
+        for m in [*matches, *self.over_days.finditer(text)]:
             if anchor is None:
                 continue
             days = max(1, round(self._days(m)))
             if m.re is self.over_days:  # "over two days": two calendar days, the last one too
                 days = max(1, days - 1)
-            yield TimeExpression(m.start(), m.end(), (anchor - dt.timedelta(days=days), anchor))
+            start = anchor - dt.timedelta(days=days)
+            if m.group("unit").lower() in ("month", "year"):  # the same day, months back
+                start = _months_back(anchor, round(days / UNIT_DAYS["month"]))
+            yield TimeExpression(m.start(), m.end(), (start, anchor))
 
     def _since(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
         for m in self.since_start.finditer(text):
@@ -337,7 +346,8 @@ class PeriodReader:
                 yield TimeExpression(m.start(), m.end() + since[1], (since[0], anchor))
 
     def _date_at(self, text: str, anchor: dt.date | None) -> tuple[dt.date, int] | None:
-        """A date written at the very start of `text`, and where it ends."""
+        """A date written at the very start of `text` (a day, a month and year, a year, or
+        a month alone: the last one up to the anchor), and where it ends."""
         mention = next(iter(self.dates.mentions(text)), None)
         if mention is not None and mention.start == 0:
             date = _resolve(mention.year, mention.month, mention.day or 1, anchor)
@@ -347,7 +357,13 @@ class PeriodReader:
             month = self.dates.lex.months[month_year.group("mon").lower().rstrip(".")]
             return dt.date(int(month_year.group("year")), month, 1), month_year.end()
         year = re.match(r"(?:19|20)\d\d\b", text)
-        return (dt.date(int(year.group()), 1, 1), year.end()) if year else None
+        if year:
+            return dt.date(int(year.group()), 1, 1), year.end()
+        alone = self.month_alone.match(text)  # "since April": the last April
+        if alone and anchor is not None:
+            number = self.dates.lex.months[alone.group("mon").lower()]
+            return dt.date(anchor.year - (number > anchor.month), number, 1), alone.end()
+        return None
 
     def _dated(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
         for mention in self.dates.mentions(text):
@@ -588,6 +604,14 @@ def _compile(raw: str, fill: dict[str, str]) -> re.Pattern[str]:
     for placeholder, pattern in fill.items():
         raw = raw.replace(placeholder, pattern)
     return re.compile(raw, re.IGNORECASE)
+
+
+def _months_back(day: dt.date, months: int) -> dt.date:
+    """The same day `months` calendar months before (the month's last day when shorter)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))
 
 
 def _weekend(anchor: dt.date) -> Period:
