@@ -379,10 +379,22 @@ def test_a_span_counts_back_from_the_statement_a_neighbour_dates(toolkit: Any, n
         ("Syria will destroy 1300 tonnes of chemicals by 30 June 2016.", 1300, (None, None)),
         # victims tell of the event: the figure told of them takes its date ...
         (
-            "A gas attack killed 72 people in Khan Sheikhun on Tuesday. The victims were "
-            "mostly civilians it said and included at least 20 children.",
+            "A gas attack killed 72 people in Khan Sheikhun on Tuesday. Rescuers said the "
+            "victims included at least 20 children.",
             20,
             ("2016-03-08", "2016-03-08"),
+        ),
+        (
+            "A Russian helicopter was shot down over Syria on Monday. The ministry announced "
+            "the downing of the helicopter which it said was carrying three crew.",
+            3,
+            ("2016-03-07", "2016-03-07"),
+        ),
+        (
+            "A car bomb killed 10 people on Friday. The casualties were brought to a hospital "
+            "with 40 beds.",
+            40,
+            (None, None),
         ),
         # ... not victims the figure is not told of
         (
@@ -397,6 +409,19 @@ def test_a_span_counts_back_from_the_statement_a_neighbour_dates(toolkit: Any, n
             "March 1. The toll includes 126 people killed by shelling.",
             126,
             ("2016-03-01", "2016-03-12"),
+        ),
+        (
+            "Another 327 civilians have been killed since rebels launched a campaign on "
+            "March 1 in U.S. strikes. The toll includes 126 children and 40 women.",
+            40,
+            ("2016-03-01", "2016-03-12"),
+        ),
+        # ... a casualty breakdown only of a casualty figure
+        (
+            "A car bomb killed 10 people in Afrin on Friday. The bomb was the deadliest since "
+            "2014, when 6000 people fled the town in January. The dead included 4 children.",
+            4,
+            ("2016-03-11", "2016-03-11"),
         ),
         # ... but not across a sentence that tells of another event
         (
@@ -419,6 +444,13 @@ def test_a_span_counts_back_from_the_statement_a_neighbour_dates(toolkit: Any, n
             2,
             ("2016-03-02", "2016-03-12"),
         ),
+        # ... ending on the day the statement is made
+        (
+            "Rebels launched a counter-attack on March 1. The monitor said on Thursday the "
+            "rebels had killed 69 civilians during their counter-attack.",
+            69,
+            ("2016-03-01", "2016-03-10"),
+        ),
         # ... a single attack launched that day does not run on
         (
             "Rebels launched an attack on Tuesday. They had killed 5 soldiers.",
@@ -438,12 +470,26 @@ def test_a_span_counts_back_from_the_statement_a_neighbour_dates(toolkit: Any, n
             6,
             ("2016-03-11", "2016-03-11"),
         ),
+        # ... a relative clause in the past perfect does not make the figure's event earlier
+        (
+            "A car bomb hit a market in Idlib late on Friday. The ministry said on Saturday "
+            "that 6 people were killed in the blast, which had destroyed dozens of stalls.",
+            6,
+            ("2016-03-11", "2016-03-11"),
+        ),
         # "Earlier it was reported": the time of the report, still the dated event's figure
         (
             "Air strikes hit Idlib on Friday. Earlier it was reported that airstrikes on "
             "Idlib have killed at least 24 people.",
             24,
             ("2016-03-11", "2016-03-11"),
+        ),
+        # ... "Earlier, 5 people were reported killed" is another time
+        (
+            "Air strikes hit Idlib on Friday. Earlier, 5 people were reported killed in a "
+            "separate strike on Homs.",
+            5,
+            (None, None),
         ),
         # a statement dated only vaguely leaves "the last week" of its quotes unresolved ...
         (
@@ -454,6 +500,26 @@ def test_a_span_counts_back_from_the_statement_a_neighbour_dates(toolkit: Any, n
             15,
             (None, None),
         ),
+        (
+            "Air strikes hit Idlib on Tuesday. Military sources announced earlier this month "
+            "that 15 members were killed during the last week.",
+            15,
+            (None, None),
+        ),
+        (
+            "Military sources had announced earlier this month that fighting had "
+            'intensified. "Suicide attacks killed at least 15 members since March 1" they '
+            "added.",
+            15,
+            ("2016-03-01", None),
+        ),
+        # ... a statement dated vaguely before another statement does not
+        (
+            "Air strikes hit Idlib on Tuesday. The UN said last month that aid convoys were "
+            "blocked. The monitor said 30 people were killed in the past 24 hours.",
+            30,
+            ("2016-03-11", "2016-03-12"),
+        ),
         # ... a dated one resolves it
         (
             "Military sources said on Friday that fighting had intensified. "
@@ -461,7 +527,15 @@ def test_a_span_counts_back_from_the_statement_a_neighbour_dates(toolkit: Any, n
             15,
             ("2016-03-04", "2016-03-11"),
         ),
-        # "that attack" is the one the sentence before dates
+        # "that attack" is the one the sentence before dates, not the date line ...
+        ("Gunmen stormed a hotel in Kabul. That attack killed 18 people.", 18, (None, None)),
+        # ... and "said that attack helicopters" points back to nothing
+        (
+            "Rebels shot down a jet in 2014. The ministry said that attack helicopters "
+            "killed 12 fighters.",
+            12,
+            (None, None),
+        ),
         (
             "UN investigators established that sarin gas was used in Eastern Ghouta in "
             "2013. The United States accused Damascus of that attack which it estimates "
@@ -488,6 +562,23 @@ def test_a_figure_said_again_takes_the_period_it_was_given_first(toolkit: Any, n
     assert (first.period_start, first.period_end) == ("2016-03-11", "2016-03-12")
     assert (again.period_start, again.period_end) == (first.period_start, first.period_end)
     assert other.period_start is None  # the same number of other things: not the same
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another place ...
+        "12 March 2016 12 soldiers were killed in Homs on Monday. The monitor said on "
+        "Saturday that 12 soldiers had died in Hama.",
+        # ... another time
+        "12 March 2016 A car bomb killed 3 people in Afrin on Monday. Earlier, 3 people "
+        "were killed in a separate blast in Homs.",
+    ],
+)
+def test_the_same_number_elsewhere_is_no_restatement(toolkit: Any, nlp: Any, text: str) -> None:
+    first, second = extract(text, toolkit, nlp)
+    assert first.period_start == "2016-03-07"
+    assert (second.period_start, second.period_end) == (None, None)
 
 
 def test_a_running_total_takes_the_span_since_told_before_it(toolkit: Any, nlp: Any) -> None:

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 from claimledger.attribution import Attributor, join_tokens
 from claimledger.lexicon import Lexicon
 from claimledger.models import Article, Claim, Evidence, PeriodSource, Place, stable_id
-from claimledger.periods import SENTENCE_END, Period, PeriodReader, TimeExpression
+from claimledger.periods import Period, PeriodReader, TimeExpression
 from claimledger.places import Gazetteer
 from claimledger.quantities import Quantity, Scanner
 from claimledger.taxonomy import Taxonomy
@@ -31,6 +31,8 @@ EVENT_ADJECTIVES = frozenset(
 )
 LEAD_NEWS_DAYS = 7
 TIMELESS_METRICS = frozenset({"population"})
+RESTATED_REACH = 1500  # characters: a figure said again close after it was first given
+PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})  # a participle's clause
 SKIP_ENTS = frozenset({"DATE", "TIME", "ORDINAL"})
 
 
@@ -56,6 +58,9 @@ class _Found(NamedTuple):
     claim: Claim
     sentence: int  # start offset of the claim's sentence
     carried: bool = False  # dated by an event the text dates elsewhere
+    previous: int = -1  # start offset of the sentence before, -1 for none
+    breakdown: str = ""  # "toll" or "figure": the sentence breaks down one before it
+    other_time: bool = False  # the sentence tells of another time ("Earlier, ...")
 
 
 @dataclass(frozen=True)
@@ -83,7 +88,8 @@ class Extractor:
             unit = self._unit(quantity, span, quantities[:index])
             claim = self._claim(article, quantity, unit, span, attributor, timeline)
             found.append(self._dated(claim, span.sent, timeline))
-        return tuple(_restated(self._breakdowns(_share_in_sentence(found), article.text)))
+        shared = self._breakdowns(_share_in_sentence(found))
+        return tuple(_restated(found, shared))
 
     def _timeline(self, article: Article) -> _Timeline:
         anchor, skip = _anchor(article), _dateline_end(article)
@@ -100,42 +106,44 @@ class Extractor:
         """The claim with the period its context gives: "since then" starts at the last
         date given before it; when its sentence gives none, a conflict's toll spans the
         conflict and an event's figure takes the event's date."""
+        previous = sent.doc[sent.start - 1].sent.start_char if sent.start > 0 else -1
+        breakdown = self._breakdown(sent)
+        where = _Found(claim, sent.start_char, False, previous, breakdown, self._other_time(sent))
         if self._since_then(claim):
-            return _Found(self._from_last_date(claim, timeline), sent.start_char)
+            return where._replace(claim=self._from_last_date(claim, timeline))
         if self._conflict_toll(sent):
-            return _Found(_over_conflict(claim, timeline), sent.start_char)
+            return where._replace(claim=_over_conflict(claim, timeline))
         dated = self._dated_by_event(claim, sent, timeline)
-        return _Found(dated, sent.start_char, carried=dated is not claim)
+        return where._replace(claim=dated, carried=dated is not claim)
 
-    def _breakdowns(self, claims: list[Claim], text: str) -> list[Claim]:
+    def _breakdown(self, sent: Any) -> str:
+        """What a sentence opens a breakdown of: "toll" ("The toll includes ...", "The
+        dead included ..."), "figure" ("Of them ...") or nothing."""
+        opening = " ".join(sent.text[:60].lower().split()) + " "
+        kinds = (("toll", self.lexicon.toll_openers), ("figure", self.lexicon.breakdown_openers))
+        return next(
+            (k for k, words in kinds if any(opening.startswith(w + " ") for w in words)), ""
+        )
+
+    def _breakdowns(self, found: list[_Found]) -> list[_Found]:
         """A sentence that breaks down a figure of the sentence just before it ("Another
         327 civilians have been killed ... The toll includes 126 people killed by
-        opposition shelling") shares that figure's period when it gives none of its own."""
-        out: list[Claim] = []
-        for claim in claims:
-            before = out[-1] if out else None
-            if (
-                before is not None
-                and claim.period_source in (None, "event")
-                and (before.period_start or before.period_end)
-                and self._breaks_down(before, claim, text)
-            ):
-                claim = _period_of(claim, before)
-            out.append(claim)
+        opposition shelling") shares that figure's period when it gives none of its own:
+        the first dated casualty figure of the sentence before for a toll ("The dead
+        included 4 children") or a casualty figure, else its first dated figure."""
+        by_sentence: dict[int, list[Claim]] = {}
+        for f in found:
+            by_sentence.setdefault(f.sentence, []).append(f.claim)
+        out = []
+        for f in found:
+            dated = [c for c in by_sentence.get(f.previous, []) if c.period_start or c.period_end]
+            toll = [c for c in dated if self.taxonomy.casualties(c.metric)]
+            casualties = f.breakdown == "toll" or self.taxonomy.casualties(f.claim.metric)
+            sources = toll if casualties else toll or dated
+            if f.breakdown and sources and _open(f.claim):
+                f = f._replace(claim=_period_of(f.claim, sources[0]))
+            out.append(f)
         return out
-
-    def _breaks_down(self, before: Claim, claim: Claim, text: str) -> bool:
-        """Whether the claim's sentence opens a breakdown ("The toll includes", "Of them")
-        right after the sentence of the figure before it."""
-        head = claim.evidence.text[:20]
-        start = text.rfind(head, 0, claim.evidence.start + len(head))
-        if start < before.evidence.end:
-            return False  # the same sentence: _share_in_sentence's case
-        between = text[before.evidence.end : start]
-        if len(SENTENCE_END.findall(between.rstrip() + " ")) != 1:
-            return False  # not the sentence right before
-        opening = " ".join(text[start : start + 40].lower().split())
-        return any(opening.startswith(p + " ") for p in self.periods.breakdown_openers)
 
     def _since_then(self, claim: Claim) -> bool:
         words = (claim.period_evidence or "").lower()
@@ -159,16 +167,19 @@ class Extractor:
 
     def _eventful(self, sent: Any, token: Any = None) -> bool:
         """Whether a sentence tells of something that happened (killed, struck, destroyed),
-        or the figure at `token` is told of an event noun ("The victims ... included at
-        least 20 children", "the downing of the helicopter which was carrying three crew")."""
+        or the figure at `token` is what an event noun's clause counts ("The victims ...
+        included at least 20 children", "the downing of the helicopter which was carrying
+        three crew"; not "the casualties were taken to a hospital with 40 beds")."""
         verbs = self.lexicon.event_verbs
         if any(t.lemma_.lower() in verbs or t.lower_ in EVENT_ADJECTIVES for t in sent):
             return True
-        if token is None:
+        verb = _clause_verb(token) if token is not None else None
+        counted = token.head if token is not None and token.dep_ == "nummod" else token
+        if verb is None or counted is None or counted.head != verb:
             return False
-        ancestors = list(token.ancestors)
-        subjects = [c for a in ancestors for c in a.children if c.dep_ in ("nsubj", "nsubjpass")]
-        return any(t.lower_ in self.lexicon.event_nouns for t in [*ancestors, *subjects])
+        clauses = [verb, *verb.ancestors]  # "The victims were ... it said and included"
+        subjects = [c for v in clauses for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return any(t.lower_ in self.lexicon.event_nouns for t in [*subjects, *clauses])
 
     def _is_event(self, claim: Claim, eventful: bool) -> bool:
         """A figure about something that happened, not a state (a population, the size of
@@ -181,33 +192,48 @@ class Extractor:
 
     def _dated_by_event(self, claim: Claim, sent: Any, timeline: _Timeline) -> Claim:
         """A count about an event takes the date of the event the text last dated, or of
-        its first dated event for headlines and leads, when its own sentence has no time,
-        does not tell of another time and does not state what is ("are based near
-        Atmeh"); a running total in the present perfect takes the span "since ..." told
-        just before it."""
-        undated = not (claim.period_start or claim.period_end)
+        its first dated event for headlines and leads, when its own sentence has no time
+        words, does not tell of another time and does not state what is ("are based near
+        Atmeh"). "That attack" takes the date the sentence before gives; a running total
+        in the present perfect takes the span "since ..." told just before it; a figure
+        running on from an operation's start spans it to the statement; what a dated
+        statement says had happened before it takes none."""
+        undated = not (claim.period_start or claim.period_end or claim.period_evidence)
         token = _token_at(sent, claim.evidence.start)
         eventful = self._eventful(sent, token)
         if not (undated and claim.unit == "count" and self._is_event(claim, eventful)):
             return claim
         if self._other_time(sent) or self._state(sent, claim, token):
             return claim
-        if self._before_statement(sent, timeline):
-            return claim
-        back = self.periods.referred_back(
-            timeline.text, sent.start_char, sent.text, timeline.anchor
-        )
-        if back is not None:
-            return _with_period(claim, back.period, "event", timeline.words(back))
+        if self._refers_back(sent):
+            back = self.periods.last_before(
+                timeline.text, sent.start_char, timeline.anchor, timeline.skip
+            )
+            if back is not None:
+                return _with_period(claim, back.period, "event", timeline.words(back))
         perfect = _perfect(token, self.periods.present_perfect)
         event = self._running_for(claim, timeline) if perfect else None
         event = event or self._event_for(claim, timeline)
         if event is None:
             return claim
-        period = event.period
         if timeline.anchor and self._runs_from(timeline.text, event, token, sent.text):
-            period = (event.period[0], timeline.anchor)
-        return _with_period(claim, period, "event", timeline.words(event))
+            end = self.periods.statement_day(sent.text, timeline.anchor) or timeline.anchor
+            return _with_period(claim, (event.period[0], end), "event", timeline.words(event))
+        if self._before_statement(sent, token, timeline):
+            return claim
+        return _with_period(claim, event.period, "event", timeline.words(event))
+
+    def _refers_back(self, sent: Any) -> bool:
+        """Whether a sentence names an event by pointing back to it ("that attack", "the
+        same attack"), not after "since" ("Since that attack ...": a span)."""
+        for t in sent:
+            pointing = t.lower_ in ("that", "same") and t.dep_ in ("det", "amod")
+            if not pointing or t.head.lower_ not in self.periods.referring_nouns:
+                continue
+            before = {w.lower_ for w in sent.doc[max(sent.start, t.i - 2) : t.i]}
+            if "since" not in before:
+                return True
+        return False
 
     def _running_for(self, claim: Claim, timeline: _Timeline) -> TimeExpression | None:
         """The span "since ..." told just before a running total in the perfect ("have
@@ -239,27 +265,37 @@ class Extractor:
             return False  # "The toll now stands at 58": still the event's toll
         return _present_state(token, self.periods.perfect_auxiliaries)
 
-    def _before_statement(self, sent: Any, timeline: _Timeline) -> bool:
-        """Whether a sentence dates its statement and tells, in the past perfect, of what
-        had happened before it ("The ministry said on Sunday six bombers had struck around
-        Deir Ezzor"): an undated earlier event, not one the text dates elsewhere."""
+    def _before_statement(self, sent: Any, token: Any, timeline: _Timeline) -> bool:
+        """Whether a sentence dates its statement and says in the past perfect what had
+        happened before it, in the figure's clause or in what is stated ("The ministry
+        said on Sunday six bombers had struck around Deir Ezzor"): an undated earlier
+        event, not one the text dates elsewhere. A relative clause ("the blast, which had
+        destroyed dozens of stalls") does not count."""
         if self.periods.statement_day(sent.text, timeline.anchor) is None:
             return False
-        return any(t.lower_ == "had" and t.dep_ in ("aux", "auxpass") for t in sent)
+        verb = _clause_verb(token)
+        while verb is not None and verb.tag_ == "VBG" and verb.dep_ in PARTICIPLE_DEPS:
+            verb = _clause_verb(verb.head)  # "had conducted airstrikes destroying six positions"
+        stated = [
+            t for t in sent if t.dep_ == "ccomp" and t.head.lower_ in self.lexicon.statement_verbs
+        ]
+        past = self.periods.past_perfect
+        return any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ in past
+            for v in [verb, *stated]
+            if v is not None
+            for c in v.children
+        )
 
     def _other_time(self, sent: Any) -> bool:
         """Whether a sentence opens with "Earlier" or tells of an undated stretch ("in
         recent months"): another time than the dated events."""
-        words = [t for t in sent if not t.is_punct and not t.is_space]
-        first = words[0].lower_ if words else ""
-        phrase = self.periods.other_time_phrases.search(sent.text)
-        if phrase is not None:
+        first = next((t.lower_ for t in sent if not t.is_punct and not t.is_space), "")
+        if self.periods.other_time_phrases.search(sent.text):
             return True
-        if first not in self.periods.other_time_openers:
-            return False
         # "Earlier it was reported that ...": the time of the report, not of the event
-        statement = self.lexicon.statement_verbs
-        return not any(t.lower_ in statement for t in words[1:5])
+        reported = self.periods.earlier_report.match(sent.text)
+        return first in self.periods.other_time_openers and reported is None
 
     def _conflict_toll(self, sent: Any) -> bool:
         """Whether a sentence gives a whole conflict's toll in a perfect tense ("the
@@ -322,7 +358,7 @@ class Extractor:
                 article.text, sent.start_char, sent.end_char, timeline.anchor
             )
             unanchored = nearby is None and self.periods.vaguely_stated(
-                article.text, sent.start_char
+                article.text, sent.start_char, sent.end_char
             )
             found = self.periods.expression(
                 sent.text, at, timeline.anchor, skip, nearby, unanchored
@@ -354,8 +390,10 @@ class Extractor:
             ),
             surface=quantity.surface,
         )
-        if found is None or not any(found.period):
+        if found is None:
             return claim
+        if not any(found.period):  # time words it cannot resolve: no other date either
+            return replace(claim, period_evidence=sent.text[found.start : found.end])
         period = found.period
         if timeline.anchor and self._runs_from(sent.text, found, _number_token(span), sent.text):
             period = (found.period[0], timeline.anchor)
@@ -412,7 +450,7 @@ def _present_state(token: Any, perfect: frozenset[str]) -> bool:
     return tense in ("VBZ", "VBP")
 
 
-def _share_in_sentence(found: list[_Found]) -> list[Claim]:
+def _share_in_sentence(found: list[_Found]) -> list[_Found]:
     """A breakdown shares the event date of its sentence: "150 bodies were counted in
     Hammouriya, 100 in Kfar Batna" dates both figures when one is dated by the event, and
     the sentence's first carried date wins over a later figure's ("327 civilians including
@@ -422,43 +460,60 @@ def _share_in_sentence(found: list[_Found]) -> list[Claim]:
         if f.carried:
             dated.setdefault(f.sentence, f.claim)  # the sentence's first carried date
     out = []
-    for claim, sentence, _ in found:
-        source = dated.get(sentence)
-        undated = claim.period_source in (None, "event")
+    for f in found:
+        source = dated.get(f.sentence)
+        claim = f.claim
         shares = claim.unit in ("count", "percent") and claim.metric not in TIMELESS_METRICS
-        if source is not None and undated and shares:
-            claim = _period_of(claim, source)
-        out.append(claim)
+        if source is not None and _open(claim) and shares:
+            f = f._replace(claim=_period_of(claim, source))
+        out.append(f)
     return out
 
 
-def _restated(claims: list[Claim]) -> list[Claim]:
-    """A figure the text gave before with a period ("At least 16 airstrikes were reported
-    late Saturday and early Sunday ... the coalition said it had conducted 16 airstrikes")
-    takes that period when it has none: the same count of the same thing."""
+def _open(claim: Claim) -> bool:
+    """Whether a claim's period may still come from another figure: it has none, or only
+    an event's, and no time words of its own it could not resolve."""
+    own_words = claim.period_source is None and claim.period_evidence is not None
+    return claim.period_source in (None, "event") and not own_words
+
+
+def _restated(found: list[_Found], claims: list[_Found]) -> list[Claim]:
+    """A figure said again takes the period it was first given ("At least 16 airstrikes
+    were reported late Saturday and early Sunday ... the coalition said it had conducted
+    16 airstrikes throughout Raqqa"): the same value of the same thing (metric and object),
+    close before it, in no other place, unless its sentence tells of another time."""
     out: list[Claim] = []
-    for claim in claims:
-        if claim.period_source is None and claim.metric != "other":
-            same = (
-                c
-                for c in reversed(out)
-                if (c.value, c.unit, c.metric) == (claim.value, claim.unit, claim.metric)
-                and (c.period_start or c.period_end)
-            )
-            earlier = next(same, None)
+    for f, shared in zip(found, claims, strict=True):
+        claim = shared.claim
+        if claim.period_source is None and _open(claim) and not f.other_time:
+            earlier = next((c for c in reversed(out) if _same_figure(c, claim)), None)
             if earlier is not None:
-                claim = _period_of(claim, earlier)
+                claim = _period_of(claim, earlier, "event")
         out.append(claim)
     return out
 
 
-def _period_of(claim: Claim, source: Claim) -> Claim:
+def _same_figure(earlier: Claim, claim: Claim) -> bool:
+    dated = earlier.period_start or earlier.period_end
+    close = claim.evidence.start - earlier.evidence.end <= RESTATED_REACH
+    same = (earlier.value, earlier.unit, earlier.metric, earlier.object.lower()) == (
+        claim.value,
+        claim.unit,
+        claim.metric,
+        claim.object.lower(),
+    )
+    places = {p.name for p in earlier.places}, {p.name for p in claim.places}
+    elsewhere = all(places) and not places[0] & places[1]
+    return bool(dated) and close and same and claim.metric != "other" and not elsewhere
+
+
+def _period_of(claim: Claim, source: Claim, how: PeriodSource | None = None) -> Claim:
     """The claim with the period of another claim it shares it with."""
     return replace(
         claim,
         period_start=source.period_start,
         period_end=source.period_end,
-        period_source=source.period_source,
+        period_source=how or source.period_source,
         period_evidence=source.period_evidence,
     )
 

@@ -49,6 +49,8 @@ class Lexicon:
     pronouns: frozenset[str]
     titles: frozenset[str]
     carry_openers: tuple[str, ...]
+    breakdown_openers: tuple[str, ...]
+    toll_openers: tuple[str, ...]
     speaker_nouns: frozenset[str]
     document_nouns: frozenset[str]
     descriptors: dict[str, tuple[str, ...]]
@@ -94,7 +96,13 @@ class Lexicon:
             roles=frozenset(attr["roles"]),
             pronouns=frozenset(attr["pronouns"]),
             titles=frozenset(attr["titles"]),
-            carry_openers=tuple(attr["carry_openers"]),
+            carry_openers=(
+                *attr["carry_openers"],
+                *attr["breakdown_openers"],
+                *attr["toll_openers"],
+            ),
+            breakdown_openers=tuple(attr["breakdown_openers"]),
+            toll_openers=tuple(attr["toll_openers"]),
             speaker_nouns=frozenset(attr["speaker_nouns"]),
             document_nouns=frozenset(attr["document_nouns"]),
             descriptors={k: tuple(v) for k, v in attr["descriptors"].items()},

@@ -44,6 +44,7 @@ class PeriodReader:
             "{weekday}": dates.lex.alternation(dates.lex.weekdays),
             "{number}": scanner.number.pattern,
             "{year}": r"(?:19|20)\d\d",
+            "{operation}": dates.lex.alternation(data["operation_nouns"]),
         }
         patterns = {name: _compile(raw, fill) for name, raw in data["patterns"].items()}
         self.past = patterns["past"]
@@ -65,14 +66,13 @@ class PeriodReader:
         self.background_before = patterns["background_before"]
         self.background_opening = re.compile(data["patterns"]["background_opening"])
         self.statement_goes_on = patterns["statement_goes_on"]
+        self.earlier_report = patterns["earlier_report"]
         self.vague_statement = patterns["vague_statement"]
-        self.statement_words = frozenset(data["inheritance"]["statement_words"])
         self.month_in = patterns["month_in"]
         self.month_alone = patterns["month_alone"]
         self.month_edge = patterns["month_edge"]
         self.year_in = patterns["year_in"]
         self.since_event = patterns["since_event"]
-        self.that_event = patterns["that_event"]
         self.operation_start = patterns["operation_start"]
         self.operation_noun = patterns["operation_noun"]
         self.running_since_start = patterns["running_since_start"]
@@ -99,12 +99,13 @@ class PeriodReader:
         self.conflict_scope = frozenset(inheritance["conflict_scope"])
         self.perfect_auxiliaries = frozenset(inheritance["perfect_auxiliaries"])
         self.present_perfect = frozenset(inheritance["present_perfect_auxiliaries"])
+        self.past_perfect = frozenset(inheritance["past_perfect_auxiliaries"])
+        self.referring_nouns = frozenset(inheritance["referring_nouns"])
         self.lead_reach = int(inheritance["lead_reach"])
         self.running_reach = int(inheritance["running_reach"])
         self.since_then_reach = int(inheritance["since_then_reach"])
         self.statement_reach = int(inheritance["statement_reach"])
         self.quote_reach = int(inheritance["quote_reach"])
-        self.breakdown_openers = tuple(inheritance["breakdown_openers"])
         phrases = dates.lex.alternation(self.relative_kinds)
         self.relative = re.compile(rf"\b(?P<rel>{phrases})\b", re.IGNORECASE)
 
@@ -241,7 +242,9 @@ class PeriodReader:
         """Time expressions of `text` resolved against the anchor; spans counted back
         ("in the past 48 hours", "since Sunday", "yesterday", "three days ago") end on the
         day `stated` when given; spans "since ..." and "in the past N days" also on the
-        day `nearby` (a neighbouring sentence's statement day)."""
+        day `nearby` (a neighbouring sentence's statement day). Without `counted_back`
+        (the day they count from is not known) they are found but left unresolved: no
+        dates, or only the start of "since ..." ."""
         taken: list[tuple[int, int]] = []
         from_statement = (self._since, self._past, self._relative, self._ahead, self._ago)
         spans = (self._since, self._past, self._ahead)
@@ -261,13 +264,15 @@ class PeriodReader:
             self._weekday,
         ]
         for reader in readers:
-            if reader in from_statement and reader is not self._since and not counted_back:
-                continue  # "during the last week" from a day the text does not give
             day = stated or (nearby if reader in spans else None)
             for expression in reader(text, (day or anchor) if reader in from_statement else anchor):
-                if not any(s < expression.end and expression.start < e for s, e in taken):
-                    taken.append((expression.start, expression.end))
-                    yield expression
+                if any(s < expression.end and expression.start < e for s, e in taken):
+                    continue
+                taken.append((expression.start, expression.end))
+                if reader in from_statement and not counted_back:
+                    start = expression.period[0] if reader == self._since else None
+                    expression = TimeExpression(expression.start, expression.end, (start, None))
+                yield expression
 
     def _from_to(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
         for m in [*self.from_to.finditer(text), *self.from_to_day_first.finditer(text)]:
@@ -515,52 +520,47 @@ class PeriodReader:
                 return day
         return None
 
-    def referred_back(
-        self, text: str, sentence_start: int, sentence: str, anchor: dt.date | None
+    def last_before(
+        self, text: str, sentence_start: int, anchor: dt.date | None, skip: int = 0
     ) -> TimeExpression | None:
-        """The date of the event a sentence refers back to ("... was used in Eastern Ghouta
-        in 2013. The United States accused Damascus of that attack which it estimates
-        killed 1429 people"): the last time expression of the sentence before, with
-        offsets into `text`."""
-        if self.that_event.search(sentence) is None:
-            return None
-        ends = [
-            m.end()
-            for m in SENTENCE_END.finditer(text, max(0, sentence_start - 600), sentence_start)
+        """The last time expression of the sentence before offset `sentence_start`, with
+        offsets into `text`, not in the date line: the date of the event a sentence
+        points back to ("... was used in Eastern Ghouta in 2013. The United States
+        accused Damascus of that attack which it estimates killed 1429 people")."""
+        window = max(skip, sentence_start - 600)
+        ends = [m.end() for m in SENTENCE_END.finditer(text, window, sentence_start)]
+        starts = [
+            a for a in [window, *ends] if a < sentence_start and text[a:sentence_start].strip()
         ]
-        starts = [max(0, sentence_start - 600), *ends]
-        previous = next(
-            (a for a in reversed(starts) if a < sentence_start and text[a:sentence_start].strip()),
-            None,
-        )
-        if previous is None:
+        if not starts:
             return None
-        found = sorted(
-            self.expressions(text[previous:sentence_start], anchor), key=lambda e: e.start
-        )
+        previous = starts[-1]
+        found = list(self.expressions(text[previous:sentence_start], anchor))
         if not found:
             return None
-        last = found[-1]
+        last = max(found, key=lambda e: e.start)
         return TimeExpression(previous + last.start, previous + last.end, last.period)
 
-    def vaguely_stated(self, text: str, start: int) -> bool:
-        """Whether the sentence at `start` goes on with a statement the text dates only
-        vaguely ("Military sources had announced earlier this month that ...", then
-        quotes "they added", "the sources went on to say"): nothing to count back from.
-        Looks back over the sentences that go on with the statement, at most
-        `quote_reach`, stopping at one dated or one that quotes nobody."""
+    def vaguely_stated(self, text: str, start: int, end: int) -> bool:
+        """Whether the sentence text[start:end] belongs to a statement the text dates only
+        vaguely: it says so itself ("Military sources announced earlier this month that
+        ..."), or it is a quote going on with one that does ('"..." they added', '"..."
+        the sources went on to say'). Nothing to count back from. Looks back over quotes,
+        at most `quote_reach` sentences, stopping at the first sentence that is none."""
+        if self.vague_statement.search(text, start, end):
+            return True
         window = max(0, start - 2000)
         ends = [window, *(m.end() for m in SENTENCE_END.finditer(text, window, start))]
         bounds = [*ends[-self.quote_reach - 1 :], start]
-        for a, b in reversed(list(itertools.pairwise(bounds))):
-            sentence = text[a:b]
-            if not sentence.strip():
-                continue
+        sentences = [text[a:b] for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
+        if not OPENING_QUOTE.match(text, start):
+            return False
+        for sentence in reversed(sentences):
             if self.vague_statement.search(sentence):
                 return True
-            words = set(re.findall(r"[a-z]+", sentence.lower()))
-            if not words & self.statement_words or self.statement_day(sentence, ANY_DAY):
+            if not OPENING_QUOTE.match(sentence):
                 return False
+        return False
         return False
 
     def _weekday_date(self, name: str, anchor: dt.date) -> dt.date:
@@ -576,7 +576,7 @@ def _clause_start(text: str, at: int) -> int:
     return ends[-1] if ends else max(0, text.rfind("\n", 0, at) + 1)
 
 
-ANY_DAY = dt.date(2000, 1, 1)  # an anchor for asking whether a sentence dates its statement
+OPENING_QUOTE = re.compile(r"\s*[\"“]")
 SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+|\n")
 
 
