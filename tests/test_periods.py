@@ -56,6 +56,24 @@ def span(toolkit: Any, sentence: str, figure: str, anchor: dt.date = SATURDAY) -
             "2000",
             ["2015-09-30", "2016-03-12"],
         ),
+        ("Russian jets killed 77 terrorists during past week.", "77", ["2016-03-05", "2016-03-12"]),
+        ("The army killed some 70 fighters in two days.", "70", ["2016-03-11", "2016-03-12"]),
+        (
+            "64 people died after warplanes attacked villages on February 11 and February 12.",
+            "64",
+            ["2016-02-11", "2016-02-12"],
+        ),
+        (
+            "213 civilians have been killed since a brokered cease-fire collapsed Monday evening.",
+            "213",
+            ["2016-03-07", "2016-03-12"],
+        ),
+        (
+            "A civil war broke out in Syria in 2011 and has since claimed the lives of almost "
+            "200000 people.",
+            "200000",
+            ["2011-01-01", "2016-03-12"],
+        ),
         # "last week" alone stays the calendar week before; "in last" needs a number
         ("Fighting killed 12 people last week.", "12", ["2016-03-05", "2016-03-12"]),
         # relative spans count back from the publication date...
@@ -375,6 +393,12 @@ def test_a_span_counts_back_from_the_statement_a_neighbour_dates(toolkit: Any, n
             200,
             (None, None),
         ),
+        (
+            "Air strikes hit Idlib on Friday. Regime forces seized the road earlier this year "
+            "besieging districts where some 250000 people reside.",
+            250000,
+            (None, None),
+        ),
         # a limit in the figure's own sentence is no period
         ("Syria will destroy 1300 tonnes of chemicals by 30 June 2016.", 1300, (None, None)),
         # victims tell of the event: the figure told of them takes its date ...
@@ -579,6 +603,15 @@ def test_the_same_number_elsewhere_is_no_restatement(toolkit: Any, nlp: Any, tex
     first, second = extract(text, toolkit, nlp)
     assert first.period_start == "2016-03-07"
     assert (second.period_start, second.period_end) == (None, None)
+
+
+def test_since_then_starts_where_the_span_before_it_starts(toolkit: Any, nlp: Any) -> None:
+    text = (
+        "Published June 12 2016 Syria has been gripped by civil war since early 2011. "
+        "Since then more than 10 million people have been displaced."
+    )
+    (claim,) = by_value(extract(text, toolkit, nlp), 10000000)
+    assert (claim.period_start, claim.period_end) == ("2011-01-01", "2016-06-12")
 
 
 def test_a_running_total_takes_the_span_since_told_before_it(toolkit: Any, nlp: Any) -> None:

@@ -40,14 +40,15 @@ SKIP_ENTS = frozenset({"DATE", "TIME", "ORDINAL"})
 class _Timeline:
     """What an article's text says about time: the anchor (publication date), where the
     date line ends, the events it dates, its spans running from a dated start to the
-    statement ("since rebels launched a campaign on July 31") and the day its conflict
-    began."""
+    statement ("since rebels launched a campaign on July 31"), every time it gives that
+    starts on a known day, and the day its conflict began."""
 
     text: str
     anchor: dt.date | None
     skip: int
     events: tuple[TimeExpression, ...]
     running: tuple[TimeExpression, ...]
+    starts: tuple[TimeExpression, ...]
     conflict: TimeExpression | None
 
     def words(self, expression: TimeExpression) -> str:
@@ -99,6 +100,7 @@ class Extractor:
             skip=skip,
             events=tuple(self.periods.events(article.text, anchor, skip)),
             running=tuple(self.periods.running(article.text, anchor, skip)),
+            starts=tuple(self.periods.starts(article.text, anchor, skip)),
             conflict=self.periods.conflict_start(article.text, anchor),
         )
 
@@ -153,7 +155,7 @@ class Extractor:
         """ "Since then" runs from the last date the text gave close before it ("began its
         air campaign on Sept. 30 of last year. ... Since then more than 10 million were
         displaced")."""
-        last = _last_before(timeline.events, claim.evidence.start, self.periods.since_then_reach)
+        last = _last_before(timeline.starts, claim.evidence.start, self.periods.since_then_reach)
         if last is None:
             return claim
         start = last.period[0]

@@ -59,6 +59,7 @@ class PeriodReader:
         self.since = patterns["since"]
         self.from_to = patterns["from_to"]
         self.from_to_day_first = patterns["from_to_day_first"]
+        self.date_pair = patterns["date_pair"]
         self.weekday = patterns["weekday"]
         self.weekday_pair = patterns["weekday_pair"]
         self.weekday_through = patterns["weekday_through"]
@@ -70,9 +71,11 @@ class PeriodReader:
         self.vague_statement = patterns["vague_statement"]
         self.month_in = patterns["month_in"]
         self.month_alone = patterns["month_alone"]
+        self.date_of_year = patterns["date_of_year"]
         self.month_edge = patterns["month_edge"]
         self.year_in = patterns["year_in"]
         self.since_event = patterns["since_event"]
+        self.since_event_day = patterns["since_event_day"]
         self.operation_start = patterns["operation_start"]
         self.operation_noun = patterns["operation_noun"]
         self.running_since_start = patterns["running_since_start"]
@@ -207,6 +210,16 @@ class PeriodReader:
             self.operation_noun.search(before[verb.start() :]) or self.operation_noun.search(after)
         )
 
+    def starts(self, text: str, anchor: dt.date | None, skip: int = 0) -> list[TimeExpression]:
+        """Every time expression of the text that starts on a known day, in text order,
+        less limits: where "since then" may start ("since early 2011 ... Since then")."""
+        found = [
+            e
+            for e in self.expressions(text, anchor)
+            if e.start >= skip and e.period[0] is not None and not self._limit(text, e)
+        ]
+        return sorted(found, key=lambda e: e.start)
+
     def running(self, text: str, anchor: dt.date | None, skip: int = 0) -> list[TimeExpression]:
         """Spans that run from a dated start to the statement ("have intensified since
         rebels launched a campaign on July 31"), in text order: a running total told in
@@ -275,7 +288,8 @@ class PeriodReader:
                 yield expression
 
     def _from_to(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
-        for m in [*self.from_to.finditer(text), *self.from_to_day_first.finditer(text)]:
+        pairs = self.date_pair.finditer(text)
+        for m in [*self.from_to.finditer(text), *self.from_to_day_first.finditer(text), *pairs]:
             parts = m.groupdict()
             year = int(parts["year"]) if parts["year"] else (anchor.year if anchor else None)
             if year is None:
@@ -330,6 +344,11 @@ class PeriodReader:
             event = self._date_at(text[m.end() : m.end() + 40], anchor)
             if event is not None and (anchor is None or event[0] <= anchor):
                 yield TimeExpression(m.start(), m.end() + event[1], (event[0], anchor))
+        for m in self.since_event_day.finditer(text):  # "since a truce collapsed Monday"
+            weekday = self.weekday.match(text, m.end())
+            if weekday is not None and anchor is not None:
+                day = self._weekday_date(weekday.group("wd"), anchor)
+                yield TimeExpression(m.start(), weekday.end(), (day, anchor))
         for m in self.since_last.finditer(text):
             kind = self.relative_kinds.get(" ".join(m.group("rel").lower().split()))
             began = _relative(kind, anchor)[0] if kind and anchor else None
@@ -435,6 +454,8 @@ class PeriodReader:
             opening = _clause_start(text, m.start()) == m.start()
             if opening and self.relative_statement.match(text, m.end()):
                 continue  # "Last month the Observatory said ...": when it was said
+            if self.date_of_year.search(text, max(0, m.start() - 20), m.start()):
+                continue  # "on Sept. 30 of last year": the year of that day, not a span
             kind = self.relative_kinds[m.group("rel").lower()]
             yield TimeExpression(m.start(), m.end(), _relative(kind, anchor))
 
