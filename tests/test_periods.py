@@ -614,6 +614,30 @@ def test_since_then_starts_where_the_span_before_it_starts(toolkit: Any, nlp: An
     assert (claim.period_start, claim.period_end) == ("2011-01-01", "2016-06-12")
 
 
+@pytest.mark.parametrize(
+    ("follow", "expected"),
+    [
+        # the same speaker goes on with the account: its span
+        (
+            "The Institute pointed out that the forces pounded the city with 907 missiles.",
+            ("2016-02-01", "2016-02-29"),
+        ),
+        # another speaker, or a state, does not
+        ("The monitor said the forces pounded the city with 907 missiles.", (None, None)),
+        ("The Institute said the city has 907 shelters.", (None, None)),
+    ],
+)
+def test_an_account_goes_on_with_its_span(
+    toolkit: Any, nlp: Any, follow: str, expected: tuple[str | None, str | None]
+) -> None:
+    text = (
+        "2 March 2016 The Syrian Institute of Justice said it had documented 270 civilians "
+        "killed in Aleppo during February. " + follow
+    )
+    (claim,) = by_value(extract(text, toolkit, nlp), 907)
+    assert (claim.period_start, claim.period_end) == expected
+
+
 def test_a_running_total_takes_the_span_since_told_before_it(toolkit: Any, nlp: Any) -> None:
     text = (
         "Published August 15 2016 Air strikes hit Idlib on Sunday. "

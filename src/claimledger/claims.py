@@ -62,6 +62,7 @@ class _Found(NamedTuple):
     previous: int = -1  # start offset of the sentence before, -1 for none
     breakdown: str = ""  # "toll" or "figure": the sentence breaks down one before it
     other_time: bool = False  # the sentence tells of another time ("Earlier, ...")
+    happened: bool = False  # the figure counts something that happened, not a state
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ class Extractor:
             unit = self._unit(quantity, span, quantities[:index])
             claim = self._claim(article, quantity, unit, span, attributor, timeline)
             found.append(self._dated(claim, span.sent, timeline))
-        shared = self._breakdowns(_share_in_sentence(found))
+        shared = _same_account(self._breakdowns(_share_in_sentence(found)))
         return tuple(_restated(found, shared))
 
     def _timeline(self, article: Article) -> _Timeline:
@@ -110,12 +111,17 @@ class Extractor:
         conflict and an event's figure takes the event's date."""
         previous = sent.doc[sent.start - 1].sent.start_char if sent.start > 0 else -1
         breakdown = self._breakdown(sent)
-        where = _Found(claim, sent.start_char, False, previous, breakdown, self._other_time(sent))
+        token = _token_at(sent, claim.evidence.start)
+        happened = self._is_event(claim, self._eventful(sent, token))
+        happened = happened and not self._state(sent, claim, token)
+        where = _Found(
+            claim, sent.start_char, False, previous, breakdown, self._other_time(sent), happened
+        )
         if self._since_then(claim):
             return where._replace(claim=self._from_last_date(claim, timeline))
         if self._conflict_toll(sent):
             return where._replace(claim=_over_conflict(claim, timeline))
-        dated = self._dated_by_event(claim, sent, timeline)
+        dated = self._dated_by_event(claim, sent, timeline, token, happened)
         return where._replace(claim=dated, carried=dated is not claim)
 
     def _breakdown(self, sent: Any) -> str:
@@ -192,20 +198,18 @@ class Extractor:
             return True
         return eventful or any(word in EVENT_ADJECTIVES for word in claim.object.split())
 
-    def _dated_by_event(self, claim: Claim, sent: Any, timeline: _Timeline) -> Claim:
-        """A count about an event takes the date of the event the text last dated, or of
-        its first dated event for headlines and leads, when its own sentence has no time
-        words, does not tell of another time and does not state what is ("are based near
-        Atmeh"). "That attack" takes the date the sentence before gives; a running total
+    def _dated_by_event(
+        self, claim: Claim, sent: Any, timeline: _Timeline, token: Any, happened: bool
+    ) -> Claim:
+        """A count of something that happened (`happened`: not a state such as "are
+        based near Atmeh") takes the date of the event the text last dated, or of its
+        first dated event for headlines and leads, when its own sentence has no time
+        words and does not tell of another time. "That attack" takes the date the sentence before gives; a running total
         in the present perfect takes the span "since ..." told just before it; a figure
         running on from an operation's start spans it to the statement; what a dated
         statement says had happened before it takes none."""
         undated = not (claim.period_start or claim.period_end or claim.period_evidence)
-        token = _token_at(sent, claim.evidence.start)
-        eventful = self._eventful(sent, token)
-        if not (undated and claim.unit == "count" and self._is_event(claim, eventful)):
-            return claim
-        if self._other_time(sent) or self._state(sent, claim, token):
+        if not (undated and claim.unit == "count" and happened) or self._other_time(sent):
             return claim
         if self._refers_back(sent):
             back = self.periods.last_before(
@@ -468,6 +472,31 @@ def _share_in_sentence(found: list[_Found]) -> list[_Found]:
         shares = claim.unit in ("count", "percent") and claim.metric not in TIMELESS_METRICS
         if source is not None and _open(claim) and shares:
             f = f._replace(claim=_period_of(claim, source))
+        out.append(f)
+    return out
+
+
+def _same_account(found: list[_Found]) -> list[_Found]:
+    """A speaker's account goes on over sentences: a figure the same speaker gives in the
+    sentence right after one whose own words gave a span ("The Institute said it had
+    documented 270 civilians killed in Aleppo during April. The Institute pointed out that
+    ... 907 air-to-surface missiles") shares that span when it has no time of its own and
+    counts something that happened (not a share, not a population)."""
+    by_sentence: dict[int, list[Claim]] = {}
+    for f in found:
+        by_sentence.setdefault(f.sentence, []).append(f.claim)
+    out = []
+    for f in found:
+        claim = f.claim
+        told = [
+            c
+            for c in by_sentence.get(f.previous, [])
+            if c.period_source == "sentence" and c.speaker and c.speaker == claim.speaker
+        ]
+        undated = claim.period_source is None and claim.period_evidence is None
+        counted = claim.unit == "count" and f.happened
+        if told and undated and counted and not f.other_time:
+            f = f._replace(claim=_period_of(claim, told[-1], "event"))
         out.append(f)
     return out
 
