@@ -204,10 +204,11 @@ class Extractor:
         """A count of something that happened (`happened`: not a state such as "are
         based near Atmeh") takes the date of the event the text last dated, or of its
         first dated event for headlines and leads, when its own sentence has no time
-        words and does not tell of another time. "That attack" takes the date the sentence before gives; a running total
-        in the present perfect takes the span "since ..." told just before it; a figure
-        running on from an operation's start spans it to the statement; what a dated
-        statement says had happened before it takes none."""
+        words and does not tell of another time. "That attack" takes the date the
+        sentence before gives; a running total in the present perfect takes the span
+        "since ..." told just before it; a figure running on from an operation's start
+        spans it to the statement; what a dated statement says had happened before it
+        takes none."""
         undated = not (claim.period_start or claim.period_end or claim.period_evidence)
         if not (undated and claim.unit == "count" and happened) or self._other_time(sent):
             return claim
