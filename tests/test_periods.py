@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from tests.test_claims import by_value, extract
+from tests.test_reconcile import claims_of
 
 SATURDAY = dt.date(2016, 3, 12)
 
@@ -636,6 +637,33 @@ def test_an_account_goes_on_with_its_span(
     )
     (claim,) = by_value(extract(text, toolkit, nlp), 907)
     assert (claim.period_start, claim.period_end) == expected
+
+
+def test_a_quote_keeps_its_time_and_the_account_goes_on(toolkit: Any, nlp: Any) -> None:
+    text = (
+        "12 March 2016 Russian jets have killed 304 militants. Russian Defense Ministry "
+        'spokesman Igor Konashenkov said Saturday. "Over the past two days the air force '
+        "continued to destroy the group on the eastern bank. Confirmed losses totaled 304 "
+        'militants killed" Konashenkov said. "A training camp with about 40 militants was '
+        'destroyed by an airstrike" he added. He said three command posts were also destroyed.'
+    )
+    head, body, camp, posts = claims_of(text, toolkit, nlp)
+    assert (body.period_start, body.period_end, body.period_source) == (
+        "2016-03-10",
+        "2016-03-12",
+        "statement",
+    )
+    for claim in (head, camp, posts):  # the headline's statement, the account going on
+        assert (claim.period_start, claim.period_end) == ("2016-03-10", "2016-03-12")
+
+
+def test_a_closed_quote_keeps_its_time_to_itself(toolkit: Any, nlp: Any) -> None:
+    text = (
+        '12 March 2016 "The air force destroyed the group over the past two days" '
+        "Konashenkov said. Losses totaled 304 militants killed, the monitor said."
+    )
+    (claim,) = extract(text, toolkit, nlp)
+    assert (claim.period_start, claim.period_end) == (None, None)
 
 
 def test_a_running_total_takes_the_span_since_told_before_it(toolkit: Any, nlp: Any) -> None:

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 from claimledger.attribution import Attributor, join_tokens
 from claimledger.lexicon import Lexicon
 from claimledger.models import Article, Claim, Evidence, PeriodSource, Place, stable_id
-from claimledger.periods import Period, PeriodReader, TimeExpression
+from claimledger.periods import SENTENCE_END, Period, PeriodReader, TimeExpression
 from claimledger.places import Gazetteer
 from claimledger.quantities import Quantity, Scanner
 from claimledger.taxonomy import Taxonomy
@@ -398,13 +398,32 @@ class Extractor:
             surface=quantity.surface,
         )
         if found is None:
-            return claim
+            return self._quoted_time(claim, article.text, sent, timeline, unit, metric)
         if not any(found.period):  # time words it cannot resolve: no other date either
             return replace(claim, period_evidence=sent.text[found.start : found.end])
         period = found.period
         if timeline.anchor and self._runs_from(sent.text, found, _number_token(span), sent.text):
             period = (found.period[0], timeline.anchor)
         return _with_period(claim, period, "sentence", sent.text[found.start : found.end])
+
+    def _quoted_time(
+        self, claim: Claim, text: str, sent: Any, timeline: _Timeline, unit: str, metric: str
+    ) -> Claim:
+        """A figure in a quote that began sentences before takes the time the quote gave
+        ('"Over the past two days the Russian Aerospace Forces continued to destroy the
+        group. Confirmed losses totaled 304 militants killed" Konashenkov said.'):
+        one statement, one time (`period_source` "statement")."""
+        opened = _quote_opened(text, sent.start_char)
+        if opened is None or unit in LENGTH_UNITS or metric in TIMELESS_METRICS:
+            return claim
+        quoted = text[opened : sent.start_char]
+        nearby = self.periods.statement_day_near(
+            text, sent.start_char, sent.end_char, timeline.anchor
+        )
+        found = self.periods.expression(quoted, len(quoted), timeline.anchor, 0, nearby)
+        if found is None or not any(found.period):
+            return claim
+        return _with_period(claim, found.period, "statement", quoted[found.start : found.end])
 
     def _runs_from(self, text: str, start: TimeExpression, token: Any, sentence: str) -> bool:
         """Whether a figure runs on from the day an operation started ("Rebels launched a
@@ -414,6 +433,23 @@ class Extractor:
             return False
         running = self.periods.running_since_start.search(sentence) is not None
         return running or _perfect(token, self.periods.perfect_auxiliaries)
+
+
+def _quote_opened(text: str, at: int) -> int | None:
+    """Where the quote that offset `at` lies inside opened, when it opened in an earlier
+    sentence of the same paragraph (an odd number of straight quotes, or a curly opening
+    quote not yet closed); None outside a quote."""
+    paragraph = text.rfind("\n", 0, at) + 1
+    before = text[paragraph:at]
+    straight = [i for i, c in enumerate(before) if c == '"']
+    curly = [i for i, c in enumerate(before) if c in "“”"]
+    if curly and before[curly[-1]] == "“":
+        opened = curly[-1]
+    elif len(straight) % 2 == 1:
+        opened = straight[-1]
+    else:
+        return None
+    return paragraph + opened + 1 if SENTENCE_END.search(before, opened) else None
 
 
 def _last_before(
@@ -479,25 +515,24 @@ def _share_in_sentence(found: list[_Found]) -> list[_Found]:
 
 def _same_account(found: list[_Found]) -> list[_Found]:
     """A speaker's account goes on over sentences: a figure the same speaker gives in the
-    sentence right after one whose own words gave a span ("The Institute said it had
-    documented 270 civilians killed in Aleppo during April. The Institute pointed out that
-    ... 907 air-to-surface missiles") shares that span when it has no time of its own and
-    counts something that happened (not a share, not a population)."""
-    by_sentence: dict[int, list[Claim]] = {}
-    for f in found:
-        by_sentence.setdefault(f.sentence, []).append(f.claim)
+    sentence right after one whose own words (or quote) gave a span ("The Institute said
+    it had documented 270 civilians killed in Aleppo during April. The Institute pointed
+    out that ... 907 missiles"), or that goes on with such an account, shares that span
+    when it has no time of its own and counts something that happened (not a share,
+    not a state)."""
+    told: dict[int, list[Claim]] = {}  # sentence start -> its figures with a told span
     out = []
     for f in found:
         claim = f.claim
-        told = [
-            c
-            for c in by_sentence.get(f.previous, [])
-            if c.period_source == "sentence" and c.speaker and c.speaker == claim.speaker
-        ]
+        same = [c for c in told.get(f.previous, []) if c.speaker and c.speaker == claim.speaker]
         undated = claim.period_source is None and claim.period_evidence is None
         counted = claim.unit == "count" and f.happened
-        if told and undated and counted and not f.other_time:
-            f = f._replace(claim=_period_of(claim, told[-1], "event"))
+        if same and undated and counted and not f.other_time:
+            claim = _period_of(claim, same[-1], "event")
+            f = f._replace(claim=claim)
+            told.setdefault(f.sentence, []).append(claim)
+        elif claim.period_source in ("sentence", "statement"):
+            told.setdefault(f.sentence, []).append(claim)
         out.append(f)
     return out
 

@@ -51,9 +51,7 @@ def same_statements(claims: Sequence[Claim]) -> tuple[Claim, ...]:
     for members in groups.values():
         if len(members) > 1:
             cluster = stable_id("statement", *sorted(claims[i].claim_id for i in members))
-            timed = next(
-                (claims[i] for i in members if claims[i].period_source == "sentence"), None
-            )
+            timed = next((claims[i] for i in members if _told(claims[i])), None)
             for i in members:
                 out[i] = _with_period_of(replace(out[i], cluster_id=cluster), timed)
     return tuple(out)
@@ -61,6 +59,11 @@ def same_statements(claims: Sequence[Claim]) -> tuple[Claim, ...]:
 
 def _own_time(claim: Claim) -> bool:
     return claim.period_source == "sentence"
+
+
+def _told(claim: Claim) -> bool:
+    """Whether a mention's time is told with it: its sentence's or its quote's words."""
+    return claim.period_source in ("sentence", "statement")
 
 
 def _with_period_of(claim: Claim, timed: Claim | None) -> Claim:
