@@ -58,6 +58,17 @@ def span(toolkit: Any, sentence: str, figure: str, anchor: dt.date = SATURDAY) -
             ["2015-09-30", "2016-03-12"],
         ),
         ("Russian jets killed 77 terrorists during past week.", "77", ["2016-03-05", "2016-03-12"]),
+        # a span without a year is the last one up to the publication date
+        (
+            "64 people died after warplanes attacked on December 11 and December 12.",
+            "64",
+            ["2015-12-11", "2015-12-12"],
+        ),
+        (
+            "Strikes from December 28 to January 3 killed 90 people.",
+            "90",
+            ["2015-12-28", "2016-01-03"],
+        ),
         ("The army killed some 70 fighters in two days.", "70", ["2016-03-11", "2016-03-12"]),
         (
             "64 people died after warplanes attacked villages on February 11 and February 12.",
@@ -637,6 +648,18 @@ def test_an_account_goes_on_with_its_span(
     )
     (claim,) = by_value(extract(text, toolkit, nlp), 907)
     assert (claim.period_start, claim.period_end) == expected
+
+
+def test_a_conflict_named_apart_from_the_figure_makes_no_conflict_toll(
+    toolkit: Any, nlp: Any
+) -> None:
+    text = (
+        "Published August 14 2016 Strikes have intensified since rebels launched a campaign "
+        "on July 31. Another 327 civilians have been killed in fighting in Aleppo province "
+        "according to the Observatory which monitors both sides of the conflict."
+    )
+    (claim,) = extract(text, toolkit, nlp)
+    assert (claim.period_start, claim.period_end) == ("2016-07-31", "2016-08-14")
 
 
 def test_a_quote_keeps_its_time_and_the_account_goes_on(toolkit: Any, nlp: Any) -> None:

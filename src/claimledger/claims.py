@@ -119,7 +119,7 @@ class Extractor:
         )
         if self._since_then(claim):
             return where._replace(claim=self._from_last_date(claim, timeline))
-        if self._conflict_toll(sent):
+        if self._conflict_toll(sent, token):
             return where._replace(claim=_over_conflict(claim, timeline))
         dated = self._dated_by_event(claim, sent, timeline, token, happened)
         return where._replace(claim=dated, carried=dated is not claim)
@@ -304,12 +304,17 @@ class Extractor:
         reported = self.periods.earlier_report.match(sent.text)
         return first in self.periods.other_time_openers and reported is None
 
-    def _conflict_toll(self, sent: Any) -> bool:
+    def _conflict_toll(self, sent: Any, token: Any) -> bool:
         """Whether a sentence gives a whole conflict's toll in a perfect tense ("the
-        conflict has killed more than 230,000"): cumulative, never one event's figure."""
+        conflict has killed more than 230,000"): cumulative, never one event's figure.
+        Not a war monitor, nor a conflict in a relative clause apart from the figure at
+        `token` ("... according to the Observatory which monitors both sides of the
+        conflict")."""
         scope = any(
-            t.lower_ in self.periods.conflict_scope and t.dep_ not in ("compound", "amod")
-            for t in sent  # "a war monitor said": no toll of the war
+            t.lower_ in self.periods.conflict_scope
+            and t.dep_ not in ("compound", "amod")  # "a war monitor said": no toll of the war
+            and not any(a.dep_ == "relcl" and token not in a.subtree for a in t.ancestors)
+            for t in sent
         )
         return scope and any(t.lower_ in self.periods.perfect_auxiliaries for t in sent)
 

@@ -291,14 +291,20 @@ class PeriodReader:
         pairs = self.date_pair.finditer(text)
         for m in [*self.from_to.finditer(text), *self.from_to_day_first.finditer(text), *pairs]:
             parts = m.groupdict()
-            year = int(parts["year"]) if parts["year"] else (anchor.year if anchor else None)
-            if year is None:
-                continue
-            first_year = int(parts["year1"]) if parts.get("year1") else year
             months = self.dates.lex.months
-            first = _date(first_year, months[parts["mon"].lower()], int(parts["d1"]))
-            second_month = months[(parts.get("mon2") or parts["mon"]).lower()]
-            second = _date(year, second_month, int(parts["d2"]))
+            month, second_month = (
+                months[(parts.get(k) or parts["mon"]).lower()] for k in ("mon", "mon2")
+            )
+            if parts["year"]:
+                year = int(parts["year"])
+                first_year = int(parts["year1"]) if parts.get("year1") else year
+                first = _date(first_year, month, int(parts["d1"]))
+                second = _date(year, second_month, int(parts["d2"]))
+            else:  # no year: the last such span up to the anchor
+                second = _resolve(None, second_month, int(parts["d2"]), anchor)
+                first = _date(second.year, month, int(parts["d1"])) if second else None
+                if first and second and first > second:  # "from December 28 to January 3"
+                    first = _date(second.year - 1, month, int(parts["d1"]))
             if first and second and first <= second:
                 yield TimeExpression(m.start(), m.end(), (first, second))
 
