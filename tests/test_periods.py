@@ -689,6 +689,16 @@ def test_a_closed_quote_keeps_its_time_to_itself(toolkit: Any, nlp: Any) -> None
     assert (claim.period_start, claim.period_end) == (None, None)
 
 
+def test_an_account_span_wins_over_an_event_dated_before(toolkit: Any, nlp: Any) -> None:
+    text = (
+        "2 March 2016 Air strikes killed 8 people in Idlib on Monday. The Syrian Institute "
+        "of Justice said it had documented 270 civilians killed in Aleppo during February. "
+        "The Institute pointed out that the forces pounded the city with 907 missiles."
+    )
+    (claim,) = by_value(extract(text, toolkit, nlp), 907)
+    assert (claim.period_start, claim.period_end) == ("2016-02-01", "2016-02-29")
+
+
 def test_a_running_total_takes_the_span_since_told_before_it(toolkit: Any, nlp: Any) -> None:
     text = (
         "Published August 15 2016 Air strikes hit Idlib on Sunday. "

@@ -523,14 +523,14 @@ def _same_account(found: list[_Found]) -> list[_Found]:
     sentence right after one whose own words (or quote) gave a span ("The Institute said
     it had documented 270 civilians killed in Aleppo during April. The Institute pointed
     out that ... 907 missiles"), or that goes on with such an account, shares that span
-    when it has no time of its own and counts something that happened (not a share,
-    not a state)."""
+    when it has no time words of its own and counts something that happened (not a
+    share, not a state); the speaker's span wins over an event dated elsewhere."""
     told: dict[int, list[Claim]] = {}  # sentence start -> its figures with a told span
     out = []
     for f in found:
         claim = f.claim
         same = [c for c in told.get(f.previous, []) if c.speaker and c.speaker == claim.speaker]
-        undated = claim.period_source is None and claim.period_evidence is None
+        undated = _open(claim)
         counted = claim.unit == "count" and f.happened
         if same and undated and counted and not f.other_time:
             claim = _period_of(claim, same[-1], "event")
