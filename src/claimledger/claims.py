@@ -95,13 +95,14 @@ class Extractor:
 
     def _timeline(self, article: Article) -> _Timeline:
         anchor, skip = _anchor(article), _dateline_end(article)
+        found = list(self.periods.expressions(article.text, anchor))
         return _Timeline(
             text=article.text,
             anchor=anchor,
             skip=skip,
-            events=tuple(self.periods.events(article.text, anchor, skip)),
+            events=tuple(self.periods.events(article.text, anchor, skip, found)),
             running=tuple(self.periods.running(article.text, anchor, skip)),
-            starts=tuple(self.periods.starts(article.text, anchor, skip)),
+            starts=tuple(self.periods.starts(article.text, anchor, skip, found)),
             conflict=self.periods.conflict_start(article.text, anchor),
         )
 
@@ -445,16 +446,14 @@ def _quote_opened(text: str, at: int) -> int | None:
     sentence of the same paragraph (an odd number of straight quotes, or a curly opening
     quote not yet closed); None outside a quote."""
     paragraph = text.rfind("\n", 0, at) + 1
-    before = text[paragraph:at]
-    straight = [i for i, c in enumerate(before) if c == '"']
-    curly = [i for i, c in enumerate(before) if c in "“”"]
-    if curly and before[curly[-1]] == "“":
-        opened = curly[-1]
-    elif len(straight) % 2 == 1:
-        opened = straight[-1]
+    curly = max(text.rfind("“", paragraph, at), text.rfind("”", paragraph, at))
+    if curly >= 0 and text[curly] == "“":
+        opened = curly
+    elif text.count('"', paragraph, at) % 2 == 1:
+        opened = text.rfind('"', paragraph, at)
     else:
         return None
-    return paragraph + opened + 1 if SENTENCE_END.search(before, opened) else None
+    return opened + 1 if SENTENCE_END.search(text, opened, at) else None
 
 
 def _last_before(

@@ -154,13 +154,20 @@ class PeriodReader:
             expression.start, expression.end, (start - dt.timedelta(days=days), end)
         )
 
-    def events(self, text: str, anchor: dt.date | None, skip: int = 0) -> list[TimeExpression]:
+    def events(
+        self,
+        text: str,
+        anchor: dt.date | None,
+        skip: int = 0,
+        found: list[TimeExpression] | None = None,
+    ) -> list[TimeExpression]:
         """Dated events of the article in text order: expressions naming one day or two
         adjacent days ("on Sunday", "late Saturday and early Sunday", "overnight"), less
-        limits ("by Friday") and the dates of causes ("a response to ... on Tuesday")."""
-        found = [
+        limits ("by Friday") and the dates of causes ("a response to ... on Tuesday").
+        `found`: the text's expressions, when already read."""
+        events = [
             e
-            for e in self.expressions(text, anchor)
+            for e in (self.expressions(text, anchor) if found is None else found)
             if e.start >= skip
             and e.period[0] is not None
             and e.period[1] is not None
@@ -168,7 +175,7 @@ class PeriodReader:
             and not self._limit(text, e)
             and not self._background(text, e)
         ]
-        return sorted(found, key=lambda e: e.start)
+        return sorted(events, key=lambda e: e.start)
 
     def _background(self, text: str, expression: TimeExpression) -> bool:
         """Whether a day dates a cause the text gives ("a response to the alleged chemical
@@ -210,15 +217,22 @@ class PeriodReader:
             self.operation_noun.search(before[verb.start() :]) or self.operation_noun.search(after)
         )
 
-    def starts(self, text: str, anchor: dt.date | None, skip: int = 0) -> list[TimeExpression]:
+    def starts(
+        self,
+        text: str,
+        anchor: dt.date | None,
+        skip: int = 0,
+        found: list[TimeExpression] | None = None,
+    ) -> list[TimeExpression]:
         """Every time expression of the text that starts on a known day, in text order,
-        less limits: where "since then" may start ("since early 2011 ... Since then")."""
-        found = [
+        less limits: where "since then" may start ("since early 2011 ... Since then").
+        `found`: the text's expressions, when already read."""
+        starts = [
             e
-            for e in self.expressions(text, anchor)
+            for e in (self.expressions(text, anchor) if found is None else found)
             if e.start >= skip and e.period[0] is not None and not self._limit(text, e)
         ]
-        return sorted(found, key=lambda e: e.start)
+        return sorted(starts, key=lambda e: e.start)
 
     def running(self, text: str, anchor: dt.date | None, skip: int = 0) -> list[TimeExpression]:
         """Spans that run from a dated start to the statement ("have intensified since
