@@ -12,7 +12,9 @@ from claimledger.evaluate import (
     EvalReport,
     FieldScore,
     GoldFormatError,
+    claim_periods,
     content_words,
+    load_claim_periods,
     load_gold,
     same_speaker,
     score,
@@ -362,3 +364,33 @@ def test_gold_scored_against_itself_is_perfect() -> None:
         assert field.accuracy == 1.0
     assert report.value_max.accuracy in (None, 1.0)
     assert (report.false_dates, report.wrong_fields, report.extras) == (0, (), ())
+
+
+def test_claim_periods_score_by_claim_id_under_the_period_rule(tmp_path: Path) -> None:
+    (tmp_path / "key.jsonl").write_text(
+        "".join(
+            json.dumps({"id": f"h{i}", "article": "a.txt", "claim_id": f"c{i}"}) + "\n"
+            for i in range(5)
+        ),
+        encoding="utf-8",
+    )
+    answers = [
+        {"id": "h0", "period": ["2016-03-01", "2016-03-02"]},  # right
+        {"id": "h1", "period": [None, "2016-03-02"]},  # an open start accepts any start
+        {"id": "h2", "period": None},  # none given, one predicted: wrong
+        {"id": "h3", "period": None},  # neither: not scored
+        {"id": "h4", "period": ["2016-03-01", "2016-03-01"], "not_a_claim": True},
+    ]
+    (tmp_path / "answers0.jsonl").write_text(
+        "".join(json.dumps(a) + "\n" for a in answers), encoding="utf-8"
+    )
+    periods = load_claim_periods(tmp_path)
+    assert set(periods) == {"c0", "c1", "c2", "c3"}
+    lines = [
+        {"claim_id": "c0", "period_start": "2016-03-01", "period_end": "2016-03-02"},
+        {"claim_id": "c1", "period_start": "2016-02-20", "period_end": "2016-03-02"},
+        {"claim_id": "c2", "period_start": "2016-03-01", "period_end": "2016-03-01"},
+        {"claim_id": "c3", "period_start": None, "period_end": None},
+        {"claim_id": "other", "period_start": "2016-03-01", "period_end": "2016-03-01"},
+    ]
+    assert claim_periods(periods, lines) == FieldScore(2, 3)

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from claimledger.evaluate import load_gold, score
+from claimledger.evaluate import claim_periods, load_claim_periods, load_gold, score
 from claimledger.export import ledger_records
 from claimledger.pipeline import run
 from claimledger.store import Ledger
@@ -50,3 +50,23 @@ def test_no_false_publication_dates(measured: dict[str, Any]) -> None:
 
 def test_floors_file_is_sane() -> None:
     assert all(0 < value <= 1 for value in FLOORS["floors"].values())
+
+
+def test_blind_claim_periods_at_or_above_their_floor(
+    tmp_path_factory: pytest.TempPathFactory, toolkit: Any, nlp: Any
+) -> None:
+    articles = SHARED / "corpus" / "articles"
+    if not articles.is_dir():
+        pytest.skip(f"no articles at {articles}: ../shared must sit beside the repository")
+    folder = ROOT / FLOORS["claim_periods"]["folder"]
+    periods = load_claim_periods(folder)
+    lines = (folder / "key.jsonl").read_text(encoding="utf-8").splitlines()
+    paths = sorted({str(articles / json.loads(line)["article"]) for line in lines})
+    with Ledger.open(tmp_path_factory.mktemp("blind") / "eval.db") as ledger:
+        run(paths, ledger, toolkit, nlp=nlp)
+        records = list(ledger_records(ledger))
+    found = claim_periods(periods, records)
+    kept = set(periods) & {record["claim_id"] for record in records}
+    assert len(kept) >= 0.95 * len(periods), "claim ids changed: re-key quality/blind-periods"
+    assert found.accuracy is not None
+    assert found.accuracy >= FLOORS["claim_periods"]["period"]

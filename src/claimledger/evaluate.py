@@ -52,6 +52,10 @@ Rules, exactly as implemented:
   Human Rights" but not "Human Rights Watch". When one side has no distinctive token
   ("military sources"), the non-nationality token sets must be equal. A prediction's
   `speaker_org` is tried as a second name.
+* Periods annotated per claim (`load_claim_periods`, `claim_periods`): blind annotators
+  gave a period to each claim id of an earlier export (quality/blind-periods/); the same
+  period rule scores the export's claims with those ids, leaving out claims marked as no
+  claim and ids the export lacks.
 * Publication date, per gold article with at least one export line: the predicted date is
   the most common `published` on its lines. Correct when it equals gold `published` or is
   in `published_alt`. Gold null + predicted null is not scored (the README reports x/58
@@ -243,6 +247,39 @@ def load_gold(path: str | Path) -> list[dict[str, Any]]:
         if line.strip():
             articles.append(_parse_gold_line(line, f"{path}:{number}"))
     return articles
+
+
+def load_claim_periods(folder: str | Path) -> dict[str, list[str | None] | None]:
+    """Periods annotated per claim id: `key.jsonl` maps each item id to a claim id,
+    `answers*.jsonl` give each item's period (null for none); items marked
+    `not_a_claim` are left out."""
+    root = Path(folder)
+    key = {k["id"]: k["claim_id"] for k in _json_lines(root / "key.jsonl")}
+    periods: dict[str, list[str | None] | None] = {}
+    for path in sorted(root.glob("answers*.jsonl")):
+        for answer in _json_lines(path):
+            if not answer.get("not_a_claim"):
+                periods[key[answer["id"]]] = answer["period"]
+    return periods
+
+
+def claim_periods(
+    periods: Mapping[str, list[str | None] | None], predicted: Iterable[Record]
+) -> FieldScore:
+    """Period accuracy of export lines against periods annotated for their claim ids,
+    under the scorer's period rule."""
+    checks = [
+        _period_ok({"period": periods[pred["claim_id"]]}, pred)
+        for pred in predicted
+        if pred.get("claim_id") in periods
+    ]
+    scored = [c for c in checks if c is not None]
+    return FieldScore(sum(scored), len(scored))
+
+
+def _json_lines(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
 
 
 def score(gold: Sequence[Record], predicted: Iterable[Record]) -> EvalReport:
