@@ -80,6 +80,14 @@ def span(toolkit: Any, sentence: str, figure: str, anchor: dt.date = SATURDAY) -
             "213",
             ["2016-03-07", "2016-03-12"],
         ),
+        # the day a statement was made is not the figure's ("said earlier in the day")
+        (
+            "The Observatory said earlier in the day that 213 civilians have been killed "
+            "since a U.S.-Russian brokered cease-fire collapsed Monday evening.",
+            "213",
+            ["2016-03-07", "2016-03-12"],
+        ),
+        ("The monitor said yesterday that 5 people were killed in Idlib.", "5", []),
         (
             "A civil war broke out in Syria in 2011 and has since claimed the lives of almost "
             "200000 people.",

@@ -476,6 +476,8 @@ class PeriodReader:
                 continue  # "Last month the Observatory said ...": when it was said
             if self.date_of_year.search(text, max(0, m.start() - 20), m.start()):
                 continue  # "on Sept. 30 of last year": the year of that day, not a span
+            if self.statement_before.search(text, max(0, m.start() - 45), m.start()):
+                continue  # "said earlier in the day that ...": when it was said
             kind = self.relative_kinds[m.group("rel").lower()]
             yield TimeExpression(m.start(), m.end(), _relative(kind, anchor))
 
