@@ -94,6 +94,35 @@ def span(toolkit: Any, sentence: str, figure: str, anchor: dt.date = SATURDAY) -
             "200000",
             ["2011-01-01", "2016-03-12"],
         ),
+        # a clause that points ahead gives no past span
+        ("Officials said 500 refugees will arrive in two days.", "500", []),
+        ("The ceasefire will expire in two days, and 30 trucks are waiting.", "30", []),
+        # a second day only where no count can be meant
+        (
+            "Strikes killed 30 people on March 3 and 12 more the next day.",
+            "30",
+            ["2016-03-03", "2016-03-03"],
+        ),
+        (
+            "Jets killed 30 militants on March 3 and 4,000 civilians fled.",
+            "30",
+            ["2016-03-03", "2016-03-03"],
+        ),
+        ("30 fighters died on March 3 and 4 were captured.", "30", ["2016-03-03", "2016-03-03"]),
+        # a span over the publication date is this year's; one across a new year starts in
+        # the year before
+        (
+            "The truce runs from March 1 to March 15; 300 trucks have entered so far.",
+            "300",
+            ["2016-03-01", "2016-03-15"],
+        ),
+        (
+            "From December 28 to January 3, 2016 strikes killed 90 people.",
+            "90",
+            ["2015-12-28", "2016-01-03"],
+        ),
+        # a plural without a number is no span
+        ("In past years, 300 people died of cholera.", "300", []),
         # "last week" alone stays the calendar week before; "in last" needs a number
         ("Fighting killed 12 people last week.", "12", ["2016-03-05", "2016-03-12"]),
         # relative spans count back from the publication date...
@@ -310,7 +339,7 @@ def test_since_then_runs_from_the_last_date_before_it(toolkit: Any, nlp: Any) ->
     )
     (claim,) = by_value(extract(text, toolkit, nlp), 10000000)
     assert (claim.period_start, claim.period_end) == ("2015-09-30", "2016-06-27")
-    assert claim.period_evidence == "Since then (Sept. 30)"
+    assert claim.period_evidence == "Since then (Sept. 30 of last year)"
 
 
 def test_a_span_counts_back_from_the_statement_a_neighbour_dates(toolkit: Any, nlp: Any) -> None:
@@ -417,6 +446,33 @@ def test_a_span_counts_back_from_the_statement_a_neighbour_dates(toolkit: Any, n
             "Air strikes hit Idlib on Friday. Regime forces seized the road earlier this year "
             "besieging districts where some 250000 people reside.",
             250000,
+            (None, None),
+        ),
+        # a conflict's toll does not take a speaker's short span
+        (
+            "The Observatory said 30 people were killed in Aleppo in the past 24 hours. The "
+            "Observatory said more than 270,000 people have been killed in the war.",
+            270000,
+            (None, None),
+        ),
+        # a quote's time words are not a state's or another time's in it
+        (
+            '"Over the past two days the army advanced. There are still 300 militants in the '
+            'town" the commander said.',
+            300,
+            (None, None),
+        ),
+        (
+            '"Over the past two days the army advanced. Earlier, 300 militants surrendered" '
+            "the commander said.",
+            300,
+            (None, None),
+        ),
+        # an inch mark is no quote
+        (
+            'Rebels fired 12" mortar shells over the past week. The army said 30 soldiers were '
+            "killed.",
+            30,
             (None, None),
         ),
         # a limit in the figure's own sentence is no period
@@ -625,6 +681,23 @@ def test_the_same_number_elsewhere_is_no_restatement(toolkit: Any, nlp: Any, tex
     assert (second.period_start, second.period_end) == (None, None)
 
 
+def test_a_quote_that_never_closes_gives_no_quote_time(toolkit: Any, nlp: Any) -> None:
+    text = (
+        '12 March 2016 The ministry said "over the past two days the army destroyed 40 '
+        "targets. Separately, the Observatory said 20 civilians were killed."
+    )
+    (claim,) = by_value(extract(text, toolkit, nlp), 20)
+    assert claim.period_source != "statement"
+
+
+def test_a_day_of_last_year(toolkit: Any) -> None:
+    autumn = dt.date(2016, 11, 1)
+    sentence = "On Sept. 30 of last year, 9000 people fled the city."
+    assert span(toolkit, sentence, "9000", autumn) == ["2015-09-30", "2015-09-30"]
+    sentence = "Russia carried out 300 of last year's 1,000 air strikes."
+    assert span(toolkit, sentence, "1,000", autumn) == ["2015-01-01", "2015-12-31"]
+
+
 def test_since_then_starts_where_the_span_before_it_starts(toolkit: Any, nlp: Any) -> None:
     text = (
         "Published June 12 2016 Syria has been gripped by civil war since early 2011. "
@@ -690,8 +763,8 @@ def test_a_quote_keeps_its_time_and_the_account_goes_on(toolkit: Any, nlp: Any) 
 
 def test_a_closed_quote_keeps_its_time_to_itself(toolkit: Any, nlp: Any) -> None:
     text = (
-        '12 March 2016 "The air force destroyed the group over the past two days" '
-        "Konashenkov said. Losses totaled 304 militants killed, the monitor said."
+        '12 March 2016 The ministry said "the air force destroyed the group". Over the past '
+        "two days the army advanced. Losses totaled 304 militants killed."
     )
     (claim,) = extract(text, toolkit, nlp)
     assert (claim.period_start, claim.period_end) == (None, None)

@@ -50,6 +50,7 @@ def test_no_false_publication_dates(measured: dict[str, Any]) -> None:
 
 def test_floors_file_is_sane() -> None:
     assert all(0 < value <= 1 for value in FLOORS["floors"].values())
+    assert 0 < FLOORS["claim_periods"]["period"] <= 1
 
 
 def test_blind_claim_periods_at_or_above_their_floor(

@@ -28,6 +28,8 @@ HEADLINE_SOURCE = re.compile(
     re.IGNORECASE,
 )
 QUOTES = re.compile(r"[\"“”«»]")
+OPENING_QUOTES = frozenset("“«")  # the others close, or (straight quotes) alternate
+CLOSING_QUOTES = frozenset("”»")
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
-from claimledger.attribution import Attributor, join_tokens
+from claimledger.attribution import CLOSING_QUOTES, OPENING_QUOTES, QUOTES, Attributor, join_tokens
 from claimledger.lexicon import Lexicon
 from claimledger.models import Article, Claim, Evidence, PeriodSource, Place, stable_id
 from claimledger.periods import SENTENCE_END, Period, PeriodReader, TimeExpression
@@ -63,6 +63,7 @@ class _Found(NamedTuple):
     breakdown: str = ""  # "toll" or "figure": the sentence breaks down one before it
     other_time: bool = False  # the sentence tells of another time ("Earlier, ...")
     happened: bool = False  # the figure counts something that happened, not a state
+    toll: bool = False  # a whole conflict's toll ("the war has killed 270,000")
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,7 @@ class Extractor:
         if self._since_then(claim):
             return where._replace(claim=self._from_last_date(claim, timeline))
         if self._conflict_toll(sent, token):
-            return where._replace(claim=_over_conflict(claim, timeline))
+            return where._replace(claim=_over_conflict(claim, timeline), toll=True)
         dated = self._dated_by_event(claim, sent, timeline, token, happened)
         return where._replace(claim=dated, carried=dated is not claim)
 
@@ -213,6 +214,9 @@ class Extractor:
         undated = not (claim.period_start or claim.period_end or claim.period_evidence)
         if not (undated and claim.unit == "count" and happened) or self._other_time(sent):
             return claim
+        quoted = self._quoted_time(claim, sent, timeline)
+        if quoted is not None:
+            return quoted
         if self._refers_back(sent):
             back = self.periods.last_before(
                 timeline.text, sent.start_char, timeline.anchor, timeline.skip
@@ -404,7 +408,7 @@ class Extractor:
             surface=quantity.surface,
         )
         if found is None:
-            return self._quoted_time(claim, article.text, sent, timeline, unit, metric)
+            return claim
         if not any(found.period):  # time words it cannot resolve: no other date either
             return replace(claim, period_evidence=sent.text[found.start : found.end])
         period = found.period
@@ -412,23 +416,22 @@ class Extractor:
             period = (found.period[0], timeline.anchor)
         return _with_period(claim, period, "sentence", sent.text[found.start : found.end])
 
-    def _quoted_time(
-        self, claim: Claim, text: str, sent: Any, timeline: _Timeline, unit: str, metric: str
-    ) -> Claim:
-        """A figure in a quote that began sentences before takes the time the quote gave
+    def _quoted_time(self, claim: Claim, sent: Any, timeline: _Timeline) -> Claim | None:
+        """The time a quote that began sentences before gave, for a figure inside it
         ('"Over the past two days the Russian Aerospace Forces continued to destroy the
-        group. Confirmed losses totaled 304 militants killed" Konashenkov said.'):
-        one statement, one time (`period_source` "statement")."""
-        opened = _quote_opened(text, sent.start_char)
-        if opened is None or unit in LENGTH_UNITS or metric in TIMELESS_METRICS:
-            return claim
+        group. Confirmed losses totaled 304 militants killed" Konashenkov said.'): one
+        statement, one time (`period_source` "statement"); None outside such a quote."""
+        text = timeline.text
+        opened = _quote_opened(text, sent.start_char, self.periods.quote_reach)
+        if opened is None:
+            return None
         quoted = text[opened : sent.start_char]
         nearby = self.periods.statement_day_near(
             text, sent.start_char, sent.end_char, timeline.anchor
         )
         found = self.periods.expression(quoted, len(quoted), timeline.anchor, 0, nearby)
         if found is None or not any(found.period):
-            return claim
+            return None
         return _with_period(claim, found.period, "statement", quoted[found.start : found.end])
 
     def _runs_from(self, text: str, start: TimeExpression, token: Any, sentence: str) -> bool:
@@ -441,19 +444,25 @@ class Extractor:
         return running or _perfect(token, self.periods.perfect_auxiliaries)
 
 
-def _quote_opened(text: str, at: int) -> int | None:
-    """Where the quote that offset `at` lies inside opened, when it opened in an earlier
-    sentence of the same paragraph (an odd number of straight quotes, or a curly opening
-    quote not yet closed); None outside a quote."""
+def _quote_opened(text: str, at: int, reach: int) -> int | None:
+    """Where the quote that offset `at` lies inside opened, when it opened at most `reach`
+    sentences before, in the same paragraph, and closes after `at` in it; None outside
+    such a quote. Straight quotes alternate; curly and angle quotes say which they are."""
     paragraph = text.rfind("\n", 0, at) + 1
-    curly = max(text.rfind("“", paragraph, at), text.rfind("”", paragraph, at))
-    if curly >= 0 and text[curly] == "“":
-        opened = curly
-    elif text.count('"', paragraph, at) % 2 == 1:
-        opened = text.rfind('"', paragraph, at)
-    else:
+    inside = None
+    for mark in QUOTES.finditer(text, paragraph, at):
+        if mark.group() in OPENING_QUOTES:
+            inside = mark.start()
+        elif mark.group() in CLOSING_QUOTES:
+            inside = None
+        else:
+            inside = mark.start() if inside is None else None
+    if inside is None:
         return None
-    return opened + 1 if SENTENCE_END.search(text, opened, at) else None
+    end = text.find("\n", at)
+    closes = QUOTES.search(text, at, len(text) if end < 0 else end) is not None
+    sentences = len(SENTENCE_END.findall(text, inside, at))
+    return inside + 1 if closes and 0 < sentences <= reach else None
 
 
 def _last_before(
@@ -531,7 +540,7 @@ def _same_account(found: list[_Found]) -> list[_Found]:
         same = [c for c in told.get(f.previous, []) if c.speaker and c.speaker == claim.speaker]
         undated = _open(claim)
         counted = claim.unit == "count" and f.happened
-        if same and undated and counted and not f.other_time:
+        if same and undated and counted and not f.other_time and not f.toll:
             claim = _period_of(claim, same[-1], "event")
             f = f._replace(claim=claim)
             told.setdefault(f.sentence, []).append(claim)

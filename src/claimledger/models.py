@@ -147,10 +147,12 @@ class Claim:
     surface: str
     cluster_id: str | None = None
     # where the period comes from: "sentence" (a time expression of the claim's sentence),
-    # "event" (the date of an event the text dates elsewhere), "conflict" (a conflict's
-    # toll, from the start the text gives it), "statement" (the time words of another
-    # mention of the same statement, e.g. the body figure a headline repeats); with the
-    # words that gave it
+    # "event" (the context: the date of an event the text dates elsewhere, the span of the
+    # account the same speaker goes on with, a figure broken down or said before),
+    # "conflict" (a conflict's toll, from the start the text gives it), "statement" (the
+    # time words of the same statement: the quote the figure stands in, or the body figure
+    # a headline repeats); with the words that gave it. Words without a period: time words
+    # of the claim's sentence that cannot be resolved
     period_source: PeriodSource | None = None
     period_evidence: str | None = None
 

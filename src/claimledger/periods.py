@@ -72,6 +72,8 @@ class PeriodReader:
         self.month_in = patterns["month_in"]
         self.month_alone = patterns["month_alone"]
         self.date_of_year = patterns["date_of_year"]
+        self.of_year = patterns["of_year"]
+        self.future_clause = patterns["future_clause"]
         self.month_edge = patterns["month_edge"]
         self.year_in = patterns["year_in"]
         self.since_event = patterns["since_event"]
@@ -306,19 +308,21 @@ class PeriodReader:
         for m in [*self.from_to.finditer(text), *self.from_to_day_first.finditer(text), *pairs]:
             parts = m.groupdict()
             months = self.dates.lex.months
-            month, second_month = (
-                months[(parts.get(k) or parts["mon"]).lower()] for k in ("mon", "mon2")
-            )
+            month = months[parts["mon"].lower()]
+            second_month = months[(parts.get("mon2") or parts["mon"]).lower()]
+            d1, d2 = int(parts["d1"]), int(parts["d2"])
+            if m.re is self.date_pair and not parts.get("mon2") and d2 != d1 + 1:
+                continue  # "on March 3 and 12 more": a count, not a second day
             if parts["year"]:
                 year = int(parts["year"])
                 first_year = int(parts["year1"]) if parts.get("year1") else year
-                first = _date(first_year, month, int(parts["d1"]))
-                second = _date(year, second_month, int(parts["d2"]))
-            else:  # no year: the last such span up to the anchor
-                second = _resolve(None, second_month, int(parts["d2"]), anchor)
-                first = _date(second.year, month, int(parts["d1"])) if second else None
-                if first and second and first > second:  # "from December 28 to January 3"
-                    first = _date(second.year - 1, month, int(parts["d1"]))
+                if not parts.get("year1") and (month, d1) > (second_month, d2):
+                    first_year = year - 1  # "from December 28 to January 3, 2016"
+                first, second = _date(first_year, month, d1), _date(year, second_month, d2)
+            else:  # no year: the start is the last such day up to the anchor
+                first = _resolve(None, month, d1, anchor)
+                late = first is not None and (second_month, d2) < (month, d1)
+                second = _date(first.year + late, second_month, d2) if first else None
             if first and second and first <= second:
                 yield TimeExpression(m.start(), m.end(), (first, second))
 
@@ -333,8 +337,14 @@ class PeriodReader:
                 yield TimeExpression(m.start(), m.end(), (first, last))
 
     def _past(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
-        matches = [*self.past.finditer(text), *self.past_bare.finditer(text)]
-        for m in [*matches, *self.over_days.finditer(text)]:
+        bare = [m for m in self.past_bare.finditer(text) if m.group("n") or not m.group("plural")]
+        days_in = [
+            m
+            for m in self.over_days.finditer(text)
+            if m.group().lower().startswith("over")
+            or not self.future_clause.search(text, _clause_start(text, m.start()), m.start())
+        ]
+        for m in [*self.past.finditer(text), *bare, *days_in]:
             if anchor is None:
                 continue
             days = max(1, round(self._days(m)))
@@ -413,9 +423,14 @@ class PeriodReader:
         for mention in self.dates.mentions(text):
             if self.named_after_date.match(text, mention.end):
                 continue  # "April 7th Street", "October 6 Bridge": a name, not a date
-            date = _resolve(mention.year, mention.month, mention.day or 1, anchor)
+            year, end = mention.year, mention.end
+            of_year = self.of_year.match(text, mention.end)
+            if year is None and of_year and anchor is not None:  # "Sept. 30 of last year"
+                year = anchor.year + {"last": -1, "this": 0, "next": 1}[of_year["rel"].lower()]
+                end = of_year.end()
+            date = _resolve(year, mention.month, mention.day or 1, anchor)
             if date is not None:
-                yield TimeExpression(mention.start, mention.end, (date, date))
+                yield TimeExpression(mention.start, end, (date, date))
 
     def _month_edge(self, text: str, anchor: dt.date | None) -> Iterator[TimeExpression]:
         """The first or last days of a month: "in the last 12 days of September"."""
