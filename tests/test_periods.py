@@ -764,7 +764,8 @@ def test_a_quote_keeps_its_time_and_the_account_goes_on(toolkit: Any, nlp: Any) 
 def test_a_closed_quote_keeps_its_time_to_itself(toolkit: Any, nlp: Any) -> None:
     text = (
         '12 March 2016 The ministry said "the air force destroyed the group". Over the past '
-        "two days the army advanced. Losses totaled 304 militants killed."
+        "two days the army advanced. Losses totaled 304 militants killed, the monitor said, "
+        'calling it "a blow".'
     )
     (claim,) = extract(text, toolkit, nlp)
     assert (claim.period_start, claim.period_end) == (None, None)
