@@ -91,19 +91,18 @@ class Extractor:
             unit = self._unit(quantity, span, quantities[:index])
             claim = self._claim(article, quantity, unit, span, attributor, timeline)
             found.append(self._dated(claim, span.sent, timeline))
-        shared = _same_account(self._breakdowns(_share_in_sentence(found)))
-        return tuple(_restated(found, shared))
+        return tuple(_restated(_same_account(self._breakdowns(_share_in_sentence(found)))))
 
     def _timeline(self, article: Article) -> _Timeline:
         anchor, skip = _anchor(article), _dateline_end(article)
-        found = list(self.periods.expressions(article.text, anchor))
+        starts = self.periods.starts(article.text, anchor, skip)
         return _Timeline(
             text=article.text,
             anchor=anchor,
             skip=skip,
-            events=tuple(self.periods.events(article.text, anchor, skip, found)),
+            events=tuple(self.periods.events(article.text, anchor, skip, starts)),
             running=tuple(self.periods.running(article.text, anchor, skip)),
-            starts=tuple(self.periods.starts(article.text, anchor, skip, found)),
+            starts=tuple(starts),
             conflict=self.periods.conflict_start(article.text, anchor),
         )
 
@@ -557,14 +556,14 @@ def _open(claim: Claim) -> bool:
     return claim.period_source in (None, "event") and not own_words
 
 
-def _restated(found: list[_Found], claims: list[_Found]) -> list[Claim]:
+def _restated(found: list[_Found]) -> list[Claim]:
     """A figure said again takes the period it was first given ("At least 16 airstrikes
     were reported late Saturday and early Sunday ... the coalition said it had conducted
     16 airstrikes throughout Raqqa"): the same value of the same thing (metric and object),
     close before it, in no other place, unless its sentence tells of another time."""
     out: list[Claim] = []
-    for f, shared in zip(found, claims, strict=True):
-        claim = shared.claim
+    for f in found:
+        claim = f.claim
         if claim.period_source is None and _open(claim) and not f.other_time:
             earlier = next((c for c in reversed(out) if _same_figure(c, claim)), None)
             if earlier is not None:

@@ -161,23 +161,20 @@ class PeriodReader:
         text: str,
         anchor: dt.date | None,
         skip: int = 0,
-        found: list[TimeExpression] | None = None,
+        starts: list[TimeExpression] | None = None,
     ) -> list[TimeExpression]:
-        """Dated events of the article in text order: expressions naming one day or two
-        adjacent days ("on Sunday", "late Saturday and early Sunday", "overnight"), less
-        limits ("by Friday") and the dates of causes ("a response to ... on Tuesday").
-        `found`: the text's expressions, when already read."""
-        events = [
+        """Dated events of the article in text order: of its `starts` (read when not
+        given), those naming one day or two adjacent days ("on Sunday", "late Saturday
+        and early Sunday", "overnight"), less the dates of causes ("a response to ... on
+        Tuesday")."""
+        return [
             e
-            for e in (self.expressions(text, anchor) if found is None else found)
-            if e.start >= skip
-            and e.period[0] is not None
+            for e in (self.starts(text, anchor, skip) if starts is None else starts)
+            if e.period[0] is not None
             and e.period[1] is not None
             and (e.period[1] - e.period[0]).days <= 1
-            and not self._limit(text, e)
             and not self._background(text, e)
         ]
-        return sorted(events, key=lambda e: e.start)
 
     def _background(self, text: str, expression: TimeExpression) -> bool:
         """Whether a day dates a cause the text gives ("a response to the alleged chemical
@@ -219,19 +216,13 @@ class PeriodReader:
             self.operation_noun.search(before[verb.start() :]) or self.operation_noun.search(after)
         )
 
-    def starts(
-        self,
-        text: str,
-        anchor: dt.date | None,
-        skip: int = 0,
-        found: list[TimeExpression] | None = None,
-    ) -> list[TimeExpression]:
-        """Every time expression of the text that starts on a known day, in text order,
-        less limits: where "since then" may start ("since early 2011 ... Since then").
-        `found`: the text's expressions, when already read."""
+    def starts(self, text: str, anchor: dt.date | None, skip: int = 0) -> list[TimeExpression]:
+        """Every time expression of the text after `skip` that starts on a known day, in
+        text order, less limits ("by Friday"): where "since then" may start ("since early
+        2011 ... Since then"), and the candidates for events."""
         starts = [
             e
-            for e in (self.expressions(text, anchor) if found is None else found)
+            for e in self.expressions(text, anchor)
             if e.start >= skip and e.period[0] is not None and not self._limit(text, e)
         ]
         return sorted(starts, key=lambda e: e.start)
@@ -565,10 +556,8 @@ class PeriodReader:
         Sunday statement ..."), then further back up to `statement_reach`."""
         if anchor is None:
             return None
-        window = max(0, start - 600)
-        before = [window, *(m.end() for m in SENTENCE_END.finditer(text, window, start))]
-        bounds = [*before[-self.statement_reach - 1 :], start]
-        earlier = [text[a:b] for a, b in reversed(list(itertools.pairwise(bounds))) if a < b]
+        spans = _sentence_spans(text, max(0, start - 600), start)[-self.statement_reach - 1 :]
+        earlier = [text[a:b] for a, b in reversed(spans) if a < b]
         after = SENTENCE_END.search(text, end + 1)
         later = text[end : after.end() if after else len(text)]
         goes_on = [later] if self.statement_goes_on.match(later) else []
@@ -585,11 +574,8 @@ class PeriodReader:
         offsets into `text`, not in the date line: the date of the event a sentence
         points back to ("... was used in Eastern Ghouta in 2013. The United States
         accused Damascus of that attack which it estimates killed 1429 people")."""
-        window = max(skip, sentence_start - 600)
-        ends = [m.end() for m in SENTENCE_END.finditer(text, window, sentence_start)]
-        starts = [
-            a for a in [window, *ends] if a < sentence_start and text[a:sentence_start].strip()
-        ]
+        spans = _sentence_spans(text, max(skip, sentence_start - 600), sentence_start)
+        starts = [a for a, b in spans if text[a:b].strip()]
         if not starts:
             return None
         previous = starts[-1]
@@ -607,10 +593,8 @@ class PeriodReader:
         at most `quote_reach` sentences, stopping at the first sentence that is none."""
         if self.vague_statement.search(text, start, end):
             return True
-        window = max(0, start - 2000)
-        ends = [window, *(m.end() for m in SENTENCE_END.finditer(text, window, start))]
-        bounds = [*ends[-self.quote_reach - 1 :], start]
-        sentences = [text[a:b] for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
+        spans = _sentence_spans(text, max(0, start - 2000), start)[-self.quote_reach - 1 :]
+        sentences = [text[a:b] for a, b in spans if text[a:b].strip()]
         if not OPENING_QUOTE.match(text, start):
             return False
         for sentence in reversed(sentences):
@@ -662,6 +646,13 @@ def _compile(raw: str, fill: dict[str, str]) -> re.Pattern[str]:
     for placeholder, pattern in fill.items():
         raw = raw.replace(placeholder, pattern)
     return re.compile(raw, re.IGNORECASE)
+
+
+def _sentence_spans(text: str, lowest: int, start: int) -> list[tuple[int, int]]:
+    """The sentences between offsets `lowest` and `start` as (start, end) spans in text
+    order, the first cut at `lowest`, empty ones kept (a sentence end right at `start`)."""
+    ends = (m.end() for m in SENTENCE_END.finditer(text, lowest, start))
+    return list(itertools.pairwise([lowest, *ends, start]))
 
 
 def _months_back(day: dt.date, months: int) -> dt.date:
