@@ -11,7 +11,7 @@ from claimledger.evaluate import claim_periods, load_claim_periods, load_gold, s
 from claimledger.export import ledger_records
 from claimledger.pipeline import run
 from claimledger.store import Ledger
-from tests.conftest import ROOT, SHARED
+from tests.conftest import ROOT, SHARED, require_shared
 
 FLOORS = json.loads((ROOT / "quality" / "floors.json").read_text(encoding="utf-8"))
 GOLDS = [ROOT / path for path in FLOORS["gold"]]
@@ -19,9 +19,7 @@ GOLDS = [ROOT / path for path in FLOORS["gold"]]
 
 @pytest.fixture(scope="module")
 def measured(tmp_path_factory: pytest.TempPathFactory, toolkit: Any, nlp: Any) -> dict[str, Any]:
-    articles = SHARED / "corpus" / "articles"
-    if not articles.is_dir():
-        pytest.skip(f"no articles at {articles}: ../shared must sit beside the repository")
+    articles = require_shared(SHARED / "corpus" / "articles")
     gold = [entry for path in GOLDS for entry in load_gold(path)]
     paths = [str(articles / entry["article"]) for entry in gold]
     with Ledger.open(tmp_path_factory.mktemp("gate") / "eval.db") as ledger:
@@ -56,9 +54,7 @@ def test_floors_file_is_sane() -> None:
 def test_blind_claim_periods_at_or_above_their_floor(
     tmp_path_factory: pytest.TempPathFactory, toolkit: Any, nlp: Any
 ) -> None:
-    articles = SHARED / "corpus" / "articles"
-    if not articles.is_dir():
-        pytest.skip(f"no articles at {articles}: ../shared must sit beside the repository")
+    articles = require_shared(SHARED / "corpus" / "articles")
     folder = ROOT / FLOORS["claim_periods"]["folder"]
     periods = load_claim_periods(folder)
     lines = (folder / "key.jsonl").read_text(encoding="utf-8").splitlines()

@@ -109,6 +109,26 @@ def test_qualifier_is_kept_apart_from_change(text: str, qualifier: str, change: 
     assert (quantity.qualifier, quantity.change) == (qualifier, change)
 
 
+@pytest.mark.parametrize(
+    ("text", "changes"),
+    [
+        ("the deficit increased by $43.6 billion to $419.2 billion", ["up", None]),
+        ("Nintendo plunged 4.28 percent to Y=28,030", ["down", None]),
+        ("BioView shares finished higher at 3.23 shekels", [None]),
+        ("The dollar index was up at 96.088", [None]),
+        ("valve lift was increased from 13.5 to 14.0 mm", [None]),
+        ("Bitcoin fell from $36,040 to $34,935", [None]),
+        ("Prices range from $370,000 to $5.5 million", [None]),
+        ("shares were up at least 5% on Monday", ["up"]),
+        ("sales rose at most 3%", ["up"]),
+    ],
+)
+def test_a_level_takes_no_direction(text: str, changes: list[str | None]) -> None:
+    """ "by X" (or the bare figure after the verb) is the change; a figure after "to", "at"
+    or "from" is a level ("at least" / "at most" stay bounds)."""
+    assert [q.change for q in LAYER.extract(text)] == changes
+
+
 def test_a_restatement_inherits_the_change() -> None:
     points, share = LAYER.extract("The Dow lost 190 points, or 0.6%.")
     assert (points.change, share.change) == ("down", "down")

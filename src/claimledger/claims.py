@@ -20,6 +20,7 @@ from claimledger.models import Article, Claim, Evidence, PeriodSource, Place, st
 from claimledger.periods import SENTENCE_END, Period, PeriodReader, TimeExpression
 from claimledger.places import Gazetteer
 from claimledger.quantities import Quantity, Scanner
+from claimledger.speakers import Aliases, SpeakerNames
 from claimledger.taxonomy import Taxonomy
 from claimledger.units import UnitCatalog
 
@@ -76,9 +77,13 @@ class Extractor:
     gazetteer: Gazetteer
     taxonomy: Taxonomy
     units: UnitCatalog
+    aliases: Aliases
 
     def extract(self, article: Article, doc: Any) -> tuple[Claim, ...]:
         attributor = Attributor(self.lexicon, doc, article.text, self.gazetteer.only_places)
+        names = SpeakerNames(
+            self.lexicon, doc, article.text, self.gazetteer.only_places, self.aliases
+        )
         timeline = self._timeline(article)
         found: list[_Found] = []
         quantities = self.scanner.scan(article.text)
@@ -89,7 +94,7 @@ class Extractor:
             if not self._is_claim(quantity, span):
                 continue
             unit = self._unit(quantity, span, quantities[:index])
-            claim = self._claim(article, quantity, unit, span, attributor, timeline)
+            claim = self._claim(article, quantity, unit, span, (attributor, names), timeline)
             found.append(self._dated(claim, span.sent, timeline))
         return tuple(_restated(_same_account(self._breakdowns(_share_in_sentence(found)))))
 
@@ -358,11 +363,13 @@ class Extractor:
         quantity: Quantity,
         unit: str,
         span: Any,
-        attributor: Attributor,
+        speakers: tuple[Attributor, SpeakerNames],
         timeline: _Timeline,
     ) -> Claim:
         sent = span.sent
-        speaker, attribution = attributor.speaker_for(sent, quantity.start)
+        found_speaker, attribution = speakers[0].speaker_for(sent, quantity.start)
+        speaker = speakers[1].canonical(found_speaker, quantity.start)
+        attribution = attribution if speaker is not None else "outlet"
         obj = object_phrase(_number_token(span), span, unit, self.lexicon)
         at = quantity.start - sent.start_char
         metric = self.taxonomy.classify(obj, _governor(span), unit)

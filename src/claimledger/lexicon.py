@@ -57,6 +57,13 @@ class Lexicon:
     weekdays: tuple[str, ...]
     event_verbs: frozenset[str]
     event_nouns: frozenset[str]
+    speaker_chrome: frozenset[str]
+    compound_tails: frozenset[str]
+    located_tails: frozenset[str]
+    plural_modifiers: frozenset[str]
+    irregular_plurals: frozenset[str]
+    name_particles: frozenset[str]
+    connectors: frozenset[str]
 
     @classmethod
     def load(cls, language: str = "en") -> Lexicon:
@@ -109,6 +116,13 @@ class Lexicon:
             weekdays=tuple(raw["periods"]["weekdays"]),
             event_verbs=frozenset(raw["objects"]["event_verbs"]),
             event_nouns=frozenset(raw["objects"]["event_nouns"]),
+            speaker_chrome=frozenset(raw["speakers"]["chrome"]),
+            compound_tails=frozenset(raw["speakers"]["compound_tails"]),
+            located_tails=frozenset(raw["speakers"]["located_tails"]),
+            plural_modifiers=frozenset(raw["speakers"]["plural_modifiers"]),
+            irregular_plurals=frozenset(raw["speakers"]["irregular_plurals"]),
+            name_particles=frozenset(raw["speakers"]["name_particles"]),
+            connectors=frozenset(raw["speakers"]["connectors"]),
         )
 
     def month_pattern(self) -> str:

@@ -31,6 +31,7 @@ from claimledger.places import Gazetteer
 from claimledger.quantities import Scanner
 from claimledger.reconcile import same_statements
 from claimledger.settings import Settings
+from claimledger.speakers import Aliases
 from claimledger.store import Ledger
 from claimledger.taxonomy import Taxonomy
 from claimledger.units import UnitCatalog
@@ -60,6 +61,7 @@ class Toolkit:
             gazetteer=Gazetteer.load(),
             taxonomy=Taxonomy.load(),
             units=UnitCatalog.load(),
+            aliases=Aliases.load(),
         )
         return cls(settings, load_rules(), metadata, extractor, Focus.build(lexicon, scanner))
 

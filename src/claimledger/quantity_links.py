@@ -8,7 +8,10 @@ what is counted.
 - Qualifier (exact | over | under | approx | range) from the words before or after.
 - Change (up | down) from the verb before the figure ("rose 5 %", "fell by 3 points",
   "cut by half"), or a sign on a share ("Dow +0.2%"); a restatement inherits it ("lost 190
-  points, or 0.6%").
+  points, or 0.6%"). Only the figure the verb governs as its amount is a change: one that
+  a level preposition introduces ("rose 6.5% to 164p", "finished higher at 3.23 shekels",
+  "increased from 13.5 to 14.0 mm", "range from $200 to $4 million") is a level and takes
+  no direction (NewsQuant's gold gives 79 of its 83 ranges none).
 - Object: the noun phrase after a figure ("13000 workers"), else that of the count before
   it in the sentence ("435 homes by open sale and 187 by tender").
 """
@@ -83,6 +86,7 @@ class Linker:
         self.up = frozenset(changes["up"])
         self.down = frozenset(changes["down"])
         self.between = frozenset(changes["between"])
+        self.level = frozenset(changes["level"])
         self.stop = frozenset(objects["stop"])
         self.skip = frozenset(objects["skip"])
         self.max_words = int(objects["max_words"])
@@ -206,26 +210,27 @@ class Linker:
             if previous.change:
                 return previous.change  # "lost 190 points, or 0.6%", "fell 1 C (1.8 F)"
         segment = re.split(r"[.;:!?(),\[\]]", text[max(0, item.start - 60) : item.start])[-1]
-        between = self.between | ({"from"} if "from-to" in item.tags else set())
-        change = self._change_word(_TOKENS.findall(segment), between)
+        change = self._change_word(_TOKENS.findall(segment))
         if change:
             return change
-        if "from-to" in item.tags and item.value_max is not None and item.value_max != item.value:
-            return "up" if item.value_max > item.value else "down"  # "from 5 % to 7 %"
         sign = text[item.numeral.number_start : item.numeral.number_start + 1]
         if item.unit in ("percent", "points", "percentage_points") and sign in "+-−":
             return {"+": "up"}.get(sign, "down") if sign else None
         return None
 
-    def _change_word(self, tokens: list[str], between: frozenset[str] | set[str]) -> str | None:
-        """The change word closest before the figure, past at most five filler words."""
+    def _change_word(self, tokens: list[str]) -> str | None:
+        """The change word closest before the figure, past at most five filler words; none
+        where a level preposition comes first ("to", "at", "from": the figure is a level)."""
         for skipped, index in enumerate(range(len(tokens) - 1, -1, -1)):
             token = tokens[index].lower()
             pair = f"{tokens[index - 1].lower()} {token}" if index else ""
             for words, change in ((self.up, "up"), (self.down, "down")):
                 if pair in words or (token in words and token not in ("+", "-")):
                     return change
-            if token not in between or skipped >= 5:
+            following = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
+            if token == "at" and following in ("least", "most"):
+                continue  # "up at least 5 %": a bound, not a level
+            if token in self.level or token not in self.between or skipped >= 5:
                 return None
         return None
 
