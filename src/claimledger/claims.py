@@ -407,7 +407,7 @@ class Extractor:
             places=_places(self.gazetteer.find(sent.text), sent.text),
             evidence=Evidence(
                 # from the article: the parsed text may have blanked neighbours (focus)
-                text=article.text[sent.start_char : sent.end_char].strip(),
+                text=article.text[slice(*_kept_bounds(sent))].strip(),
                 start=quantity.start,
                 end=quantity.end,
             ),
@@ -751,3 +751,13 @@ def _anchor(article: Article) -> dt.date | None:
     if value is None or article.published.precision != "day":
         return None
     return dt.date.fromisoformat(value)
+
+
+def _kept_bounds(sent: Any) -> tuple[int, int]:
+    """A sentence's characters without the blank runs the focus left around it: the
+    parser hangs a blanked neighbour on as trailing whitespace, and the article's own
+    text there belongs to other sentences."""
+    words = [t for t in sent if not t.is_space]
+    if not words:
+        return sent.start_char, sent.end_char
+    return words[0].idx, words[-1].idx + len(words[-1].text)

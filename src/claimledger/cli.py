@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import glob
 import json
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Literal, TypeVar
+from typing import Annotated, Literal, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
@@ -21,12 +23,15 @@ from claimledger.evaluate import EvalReport, load_gold, score
 from claimledger.export import export_ledger, ledger_records
 from claimledger.ingest import discover
 from claimledger.models import Claim, RunSummary
+from claimledger.peer import PeerEvent, PeerReport, check, load_events, load_ids
 from claimledger.pipeline import Toolkit, run
 from claimledger.report import render_report
 from claimledger.settings import Settings
 from claimledger.store import Ledger
 
 T = TypeVar("T")
+REPO = Path(__file__).resolve().parents[2]
+FAKES_EVENTS = REPO.parent / "shared" / "peer" / "fakes_events.jsonl"
 app = typer.Typer(help="A ledger of attributed quantitative claims from news articles.")
 console = Console(stderr=True)
 
@@ -121,6 +126,57 @@ def eval_command(
         print(json.dumps(figures, indent=2))
     else:
         _print_eval(report, grouped)
+
+
+@app.command("peer-fakes")
+def peer_fakes_command(
+    db: Annotated[
+        Path | None,
+        typer.Option("--db", help="The ledger to check; with --articles, the ledger to run into."),
+    ] = None,
+    articles: Annotated[
+        Path | None,
+        typer.Option(
+            help="Run the pipeline first on the peer's articles (<id>.txt) in this folder."
+        ),
+    ] = None,
+    peer: Annotated[
+        Path, typer.Option(help="FA-KES annotation (default: ../shared beside the repository).")
+    ] = FAKES_EVENTS,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="FILE",
+            help="File of article ids to leave out, one a line; a quoted glob is expanded.",
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    verbose: Annotated[bool, typer.Option("-v", "--verbose", help="List disagreements.")] = False,
+    settings_file: SettingsOption = None,
+) -> None:
+    """Check the ledger against FA-KES's own annotation: civilian counts and event dates.
+
+    Give --db to check a ledger, --articles to run the pipeline on the FA-KES articles first
+    (into --db when given, else a temporary ledger)."""
+    events = _peer_events(peer, exclude or [])
+    if articles is None:
+        if db is None:
+            _fail("give --db LEDGER, or --articles FOLDER to run the FA-KES articles first.")
+        _require(db)
+    else:
+        paths = _peer_paths(articles, events)
+        if db is not None:
+            db.parent.mkdir(parents=True, exist_ok=True)
+    with _ledger(db) as ledger:
+        if articles is not None:
+            _run_quietly(paths, ledger, settings_file)
+        records = list(ledger_records(ledger))
+        dates = {a.source: a.published.value for a in ledger.articles()}
+    report = check(events, records, dates)
+    if as_json:
+        print(json.dumps(report.to_dict(cases=verbose), indent=2, ensure_ascii=False))
+    else:
+        _print_peer(report, verbose)
 
 
 @app.command("version")
@@ -255,7 +311,7 @@ def eval_quantities_command(
     for column in ("measure", "precision", "recall", "F1", "correct / gold"):
         table.add_column(column, justify="left" if column == "measure" else "right")
     figures = report.to_dict()
-    for name in ("value", "value+unit", "value+change"):
+    for name in ("value", "value+unit", "value+change strict"):
         if name in figures:
             f = figures[name]
             counts = f"{f['correct']} / {f['gold']}"
@@ -276,6 +332,88 @@ def _require_input(path: Path) -> None:
     if not path.is_file():
         console.print(f"[red]error:[/red] no file at {path}.")
         raise typer.Exit(2)
+
+
+def _fail(message: str) -> NoReturn:
+    console.print(f"[red]error:[/red] {message}")
+    raise typer.Exit(2)
+
+
+def _id_files(patterns: list[str]) -> list[Path]:
+    """The files each --exclude names: the path itself, or the files its glob matches."""
+    files = []
+    for pattern in patterns:
+        found = [Path(p) for p in sorted(glob.glob(pattern)) if Path(p).is_file()]
+        if not found:
+            _fail(f"no file of article ids at {pattern}.")
+        files += found
+    return files
+
+
+@contextmanager
+def _ledger(db: Path | None) -> Iterator[Ledger]:
+    """The ledger at `db`, or a temporary one."""
+    if db is not None:
+        with Ledger.open(db) as ledger:
+            yield ledger
+        return
+    with tempfile.TemporaryDirectory() as tmp, Ledger.open(Path(tmp) / "peer.db") as ledger:
+        yield ledger
+
+
+def _peer_events(peer: Path, exclude: list[str]) -> list[PeerEvent]:
+    """The FA-KES events, less those of the articles the --exclude files list."""
+    if not peer.is_file():
+        _fail(f"no FA-KES annotation at {peer}; it ships in ../shared/peer (or pass --peer).")
+    left_out = {name for path in _id_files(exclude) for name in load_ids(path)}
+    return [e for e in _guarded(lambda: load_events(peer)) if e.article not in left_out]
+
+
+def _peer_paths(folder: Path, events: list[PeerEvent]) -> list[str]:
+    """The files <id>.txt in `folder` of the events' articles, each once."""
+    if not folder.is_dir():
+        _fail(f"no folder at {folder}.")
+    names = sorted({e.article for e in events})
+    paths = [str(folder / f"{name}.txt") for name in names if (folder / f"{name}.txt").is_file()]
+    if not paths:
+        _fail(f"none of the FA-KES articles (<id>.txt) is in {folder}.")
+    return paths
+
+
+def _run_quietly(paths: list[str], ledger: Ledger, settings_file: Path | None) -> None:
+    """Run the pipeline on `paths` into `ledger` with a progress bar and no summary."""
+    tools = _toolkit(settings_file)
+    with _progress() as bar:
+        task = bar.add_task("articles", total=len(paths))
+        _guarded(lambda: run(paths, ledger, tools, progress=lambda _: bar.advance(task)))
+
+
+def _print_peer(report: PeerReport, verbose: bool) -> None:
+    title = f"claimledger peer-fakes: {report.articles} articles, {report.events} events"
+    table = Table(title=title)
+    for column in ("measure", "value", "counts"):
+        table.add_column(column, justify="left" if column == "measure" else "right")
+    whole = report.with_civilians
+    for label, found, share in (
+        ("civilians: casualty claim", report.civilians_as_casualty, report.casualty_share),
+        ("civilians: any claim", report.civilians_anywhere, report.anywhere_share),
+    ):
+        table.add_row(label, _figure(share), f"{found} / {whole} events")
+    for label, dates in (
+        ("published vs event date", report.published),
+        ("period vs event date", report.period),
+    ):
+        counts = f"{dates.agree} agree, {dates.disagree} disagree, {dates.no_date} no date"
+        table.add_row(label, _figure(dates.rate), counts)
+    console.print(table)
+    if verbose:
+        for d in sorted(report.disagreements, key=lambda d: (d.check, d.article)):
+            line = f"{d.check:<10} {d.article}  FA-KES {d.fakes}  ledger: {d.ledger}"
+            console.print(line, markup=False, highlight=False)
+
+
+def _figure(share: float | None) -> str:
+    return "n/a" if share is None else f"{share:.3f}"
 
 
 if __name__ == "__main__":

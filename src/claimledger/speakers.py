@@ -109,6 +109,8 @@ class SpeakerNames:
         if speaker is None:
             return None
         org = self.name(speaker.org, offset) if speaker.org else None
+        if org is None and speaker.org and speaker.org[:1].isupper() and speaker.org in self.text:
+            org = (speaker.org, False)  # "a Sputnik source": the outlet as the text writes it
         name = self.name(speaker.name, offset)
         if name is None:
             return Speaker(org[0], speaker.role, org[0], org[1]) if org else None
