@@ -82,7 +82,12 @@ class Extractor:
     def extract(self, article: Article, doc: Any) -> tuple[Claim, ...]:
         attributor = Attributor(self.lexicon, doc, article.text, self.gazetteer.only_places)
         names = SpeakerNames(
-            self.lexicon, doc, article.text, self.gazetteer.only_places, self.aliases
+            self.lexicon,
+            doc,
+            article.text,
+            self.gazetteer.only_places,
+            self.aliases,
+            lambda name: self.gazetteer.lookup(name) is not None,
         )
         timeline = self._timeline(article)
         found: list[_Found] = []

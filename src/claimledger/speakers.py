@@ -85,6 +85,7 @@ class SpeakerNames:
     text: str
     is_place: Callable[[str], bool]
     aliases: Aliases
+    known_place: Callable[[str], bool] | None = None  # any place, a country alone included
     chains: list[Chain] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -109,8 +110,9 @@ class SpeakerNames:
         if speaker is None:
             return None
         org = self.name(speaker.org, offset) if speaker.org else None
-        if org is None and speaker.org and speaker.org[:1].isupper() and speaker.org in self.text:
-            org = (speaker.org, False)  # "a Sputnik source": the outlet as the text writes it
+        written = speaker.org and speaker.org[:1].isupper() and speaker.org in self.text
+        if org is None and written and self.clean((speaker.org or "").split()):
+            org = (str(speaker.org), False)  # "a Sputnik source": the outlet as written
         name = self.name(speaker.name, offset)
         if name is None:
             return Speaker(org[0], speaker.role, org[0], org[1]) if org else None
@@ -161,6 +163,8 @@ class SpeakerNames:
             common = plain in self.lex.speaker_nouns | self.lex.roles | {"local", "military"}
             if common and plain not in self.entity_words:
                 words = [plain, *words[1:]]
+        if words and words[-1].rsplit("-", 1)[-1] in self.lex.compound_tails:
+            return []  # "Jabhat al-Nusra-linked": a modifier whose noun was cut off
         while words and words[-1].casefold() in self.lex.connectors:
             words = words[:-1]
         while words and words[0].casefold() in self.lex.connectors | {"a", "an"}:
@@ -210,7 +214,8 @@ class SpeakerNames:
         if stem.islower() and stem.endswith("y") and stem[-2:-1] not in "aeiou":
             return stem  # "observatorys": never a plural
         if stem[:1].isupper() and self.aliases.get(word) is None:
-            return stem if self.is_place(stem) or self.aliases.get(stem) is not None else None
+            place = (self.known_place or self.is_place)(stem)
+            return stem if place or self.aliases.get(stem) is not None else None
         return None
 
     def _leading_possessive(self, word: str) -> str | None:
