@@ -49,6 +49,7 @@ def test_no_false_publication_dates(measured: dict[str, Any]) -> None:
 def test_floors_file_is_sane() -> None:
     assert all(0 < value <= 1 for value in FLOORS["floors"].values())
     assert 0 < FLOORS["claim_periods"]["period"] <= 1
+    assert all(0 < value <= 1 for value in FLOORS["sealed"]["floors"].values())
 
 
 def test_blind_claim_periods_at_or_above_their_floor(
@@ -67,3 +68,25 @@ def test_blind_claim_periods_at_or_above_their_floor(
     assert len(kept) >= 0.95 * len(periods), "claim ids changed: re-key quality/blind-periods"
     assert found.accuracy is not None
     assert found.accuracy >= FLOORS["claim_periods"]["period"]
+
+
+@pytest.fixture(scope="module")
+def sealed(tmp_path_factory: pytest.TempPathFactory, toolkit: Any, nlp: Any) -> dict[str, Any]:
+    """The sealed held-out set's aggregate figures (never its individual errors)."""
+    articles = require_shared(SHARED / "corpus" / "articles")
+    gold = load_gold(ROOT / FLOORS["sealed"]["gold"])
+    paths = [str(articles / entry["article"]) for entry in gold]
+    with Ledger.open(tmp_path_factory.mktemp("sealed") / "eval.db") as ledger:
+        run(paths, ledger, toolkit, nlp=nlp)
+        figures: dict[str, Any] = score(gold, list(ledger_records(ledger))).to_dict()
+    return figures
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS["sealed"]["floors"]))
+def test_sealed_figure_at_or_above_its_floor(sealed: dict[str, Any], name: str) -> None:
+    got, floor = figure(sealed, name), FLOORS["sealed"]["floors"][name]
+    assert got >= floor, f"sealed {name} fell below its floor"
+
+
+def test_no_false_publication_dates_on_the_sealed_set(sealed: dict[str, Any]) -> None:
+    assert sealed["dates"]["false_dates"] <= FLOORS["sealed"]["max_false_dates"]
