@@ -33,7 +33,7 @@ def names_of(nlp: Any) -> Any:
     lexicon, gazetteer, aliases = Lexicon.load(), Gazetteer.load(), Aliases.load()
 
     def build(text: str) -> SpeakerNames:
-        return SpeakerNames(lexicon, nlp(text), text, gazetteer.only_places, aliases)
+        return SpeakerNames(lexicon, nlp(text), text, gazetteer, aliases)
 
     return build
 

@@ -267,7 +267,7 @@ class Attributor:
         if known is not None:
             return known
         if head.pos_ == "PROPN" or self._speaker_noun(head):
-            return Speaker(_descriptor_phrase(head), role=role)  # "activists", "a local source"
+            return Speaker(descriptor_phrase(head), role=role)  # "activists", "a local source"
         return None
 
     def _issuer(self, document: Any) -> Speaker | None:
@@ -536,7 +536,7 @@ def _claims_lives(verb: Any) -> bool:
     return any(c.dep_ == "dobj" and c.lower_ in ("life", "lives") for c in verb.children)
 
 
-def _descriptor_phrase(head: Any) -> str:
+def descriptor_phrase(head: Any) -> str:
     """A speaker described, not named: the head noun and the modifiers right before it
     ("local media", "a medical source"), without the places of the sentence."""
     words = [head]

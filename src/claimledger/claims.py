@@ -14,7 +14,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
-from claimledger.attribution import CLOSING_QUOTES, OPENING_QUOTES, QUOTES, Attributor, join_tokens
+from claimledger.attribution import (
+    CLOSING_QUOTES,
+    OPENING_QUOTES,
+    QUOTES,
+    Attributor,
+    Speaker,
+    join_tokens,
+)
 from claimledger.lexicon import Lexicon
 from claimledger.models import Article, Claim, Evidence, PeriodSource, Place, stable_id
 from claimledger.periods import SENTENCE_END, Period, PeriodReader, TimeExpression
@@ -81,14 +88,7 @@ class Extractor:
 
     def extract(self, article: Article, doc: Any) -> tuple[Claim, ...]:
         attributor = Attributor(self.lexicon, doc, article.text, self.gazetteer.only_places)
-        names = SpeakerNames(
-            self.lexicon,
-            doc,
-            article.text,
-            self.gazetteer.only_places,
-            self.aliases,
-            lambda name: self.gazetteer.lookup(name) is not None,
-        )
+        names = SpeakerNames(self.lexicon, doc, article.text, self.gazetteer, self.aliases)
         timeline = self._timeline(article)
         found: list[_Found] = []
         quantities = self.scanner.scan(article.text)
@@ -99,7 +99,8 @@ class Extractor:
             if not self._is_claim(quantity, span):
                 continue
             unit = self._unit(quantity, span, quantities[:index])
-            claim = self._claim(article, quantity, unit, span, (attributor, names), timeline)
+            who = _speaker(attributor, names, span.sent, quantity.start)
+            claim = self._claim(article, quantity, unit, span, who, timeline)
             found.append(self._dated(claim, span.sent, timeline))
         return tuple(_restated(_same_account(self._breakdowns(_share_in_sentence(found)))))
 
@@ -368,13 +369,11 @@ class Extractor:
         quantity: Quantity,
         unit: str,
         span: Any,
-        speakers: tuple[Attributor, SpeakerNames],
+        who: tuple[Speaker | None, str],
         timeline: _Timeline,
     ) -> Claim:
         sent = span.sent
-        found_speaker, attribution = speakers[0].speaker_for(sent, quantity.start)
-        speaker = speakers[1].canonical(found_speaker, quantity.start)
-        attribution = attribution if speaker is not None else "outlet"
+        speaker, attribution = who
         obj = object_phrase(_number_token(span), span, unit, self.lexicon)
         at = quantity.start - sent.start_char
         metric = self.taxonomy.classify(obj, _governor(span), unit)
@@ -756,6 +755,16 @@ def _anchor(article: Article) -> dt.date | None:
     if value is None or article.published.precision != "day":
         return None
     return dt.date.fromisoformat(value)
+
+
+def _speaker(
+    attributor: Attributor, names: SpeakerNames, sent: Any, offset: int
+) -> tuple[Speaker | None, str]:
+    """(speaker, attribution) of the figure at `offset`: who the parse says speaks, under
+    the name the ledger keeps; the outlet's own voice when that names nobody."""
+    found, attribution = attributor.speaker_for(sent, offset)
+    speaker = names.canonical(found, offset)
+    return speaker, attribution if speaker is not None else "outlet"
 
 
 def _kept_bounds(sent: Any) -> tuple[int, int]:

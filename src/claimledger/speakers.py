@@ -31,8 +31,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimledger.attribution import Speaker, _descriptor_phrase
+from claimledger.attribution import Speaker, descriptor_phrase
 from claimledger.lexicon import Lexicon
+from claimledger.places import Gazetteer
 from claimledger.settings import load_data
 
 NAME_LIMIT = 12  # words: longer "names" are runs of text, not names
@@ -83,12 +84,12 @@ class SpeakerNames:
     lex: Lexicon
     doc: Any
     text: str
-    is_place: Callable[[str], bool]
+    gazetteer: Gazetteer
     aliases: Aliases
-    known_place: Callable[[str], bool] | None = None  # any place, a country alone included
     chains: list[Chain] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self.is_place = self.gazetteer.only_places  # a country alone is no place here
         self.entity_words = {
             word.casefold()
             for ent in self.doc.ents
@@ -214,7 +215,7 @@ class SpeakerNames:
         if stem.islower() and stem.endswith("y") and stem[-2:-1] not in "aeiou":
             return stem  # "observatorys": never a plural
         if stem[:1].isupper() and self.aliases.get(word) is None:
-            place = (self.known_place or self.is_place)(stem)
+            place = self.gazetteer.lookup(stem) is not None  # a country alone included
             return stem if place or self.aliases.get(stem) is not None else None
         return None
 
@@ -360,7 +361,7 @@ class SpeakerNames:
             if token.idx >= offset or token.lower_ != noun:
                 continue
             if any(c.dep_ in ("amod", "compound") and c.i < token.i for c in token.children):
-                phrase = self.clean(_descriptor_phrase(token).split())
+                phrase = self.clean(descriptor_phrase(token).split())
                 if len(phrase) > 1:
                     return " ".join(phrase)
         return None
